@@ -1,0 +1,129 @@
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Chains;
+
+namespace MarginBridge.Chains.Configuration;
+
+/// <summary>
+/// Checks the <c>MarginBridge</c> section and names every broken key with its rule, e.g.
+/// <c>MarginBridge:Chains:1:RpcUrls: at least one RPC URL is required</c>.
+/// </summary>
+public static class MarginBridgeOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(MarginBridgeOptions options)
+    {
+        var errors = new List<string>();
+        void Fail(string key, string rule) => errors.Add($"{MarginBridgeOptions.Section}:{key}: {rule}");
+
+        var relayer = options.Relayer;
+        if (relayer.PollIntervalMilliseconds is < 50 or > 60_000)
+        {
+            Fail("Relayer:PollIntervalMilliseconds", "must be between 50 and 60000");
+        }
+
+        if (relayer.MaxBlockRange is < 1 or > 10_000)
+        {
+            Fail("Relayer:MaxBlockRange", "must be between 1 and 10000");
+        }
+
+        if (relayer.RpcTimeoutMilliseconds is < 100 or > 120_000)
+        {
+            Fail("Relayer:RpcTimeoutMilliseconds", "must be between 100 and 120000");
+        }
+
+        if (relayer.EndpointBreakSeconds is < 1 or > 3_600)
+        {
+            Fail("Relayer:EndpointBreakSeconds", "must be between 1 and 3600");
+        }
+
+        if (options.Chains.Count == 0)
+        {
+            Fail("Chains", "at least one chain is required");
+        }
+
+        var seen = new HashSet<long>();
+        for (var i = 0; i < options.Chains.Count; i++)
+        {
+            ValidateChain(options.Chains[i], $"Chains:{i}", seen, Fail);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateChain(ChainOptions chain, string key, HashSet<long> seenIds, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(chain.Name))
+        {
+            fail($"{key}:Name", "is required");
+        }
+
+        if (!Enum.IsDefined(chain.Kind))
+        {
+            fail($"{key}:Kind", $"must be one of {string.Join(", ", Enum.GetNames<LayerKind>())}");
+        }
+
+        if (chain.ChainId <= 0)
+        {
+            fail($"{key}:ChainId", "must be a positive integer");
+        }
+        else if (!seenIds.Add(chain.ChainId))
+        {
+            fail($"{key}:ChainId", $"{chain.ChainId} is configured twice");
+        }
+
+        if (chain.RpcUrls.Count == 0)
+        {
+            fail($"{key}:RpcUrls", "at least one RPC URL is required");
+        }
+
+        for (var u = 0; u < chain.RpcUrls.Count; u++)
+        {
+            if (!Uri.TryCreate(chain.RpcUrls[u], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                fail($"{key}:RpcUrls:{u}", "must be an absolute http(s) URL");
+            }
+        }
+
+        if (!EvmAddress.TryNormalize(chain.Vault, out _))
+        {
+            fail($"{key}:Vault", "must be a 0x-prefixed 20-byte hex address");
+        }
+
+        if (chain.StartBlock < 0)
+        {
+            fail($"{key}:StartBlock", "must not be negative");
+        }
+
+        for (var t = 0; t < chain.Tokens.Count; t++)
+        {
+            var token = chain.Tokens[t];
+            if (string.IsNullOrWhiteSpace(token.Asset))
+            {
+                fail($"{key}:Tokens:{t}:Asset", "is required");
+            }
+
+            if (!EvmAddress.TryNormalize(token.Address, out _))
+            {
+                fail($"{key}:Tokens:{t}:Address", "must be a 0x-prefixed 20-byte hex address");
+            }
+
+            if (token.Decimals is < 0 or > 36)
+            {
+                fail($"{key}:Tokens:{t}:Decimals", "must be between 0 and 36");
+            }
+        }
+
+        var finality = chain.Finality;
+        switch (chain.Kind)
+        {
+            case LayerKind.L1 when finality.Confirmations < 1:
+                fail($"{key}:Finality:Confirmations", "must be at least 1 for an L1 chain");
+                break;
+            case LayerKind.Optimistic when finality.ChallengeWindowSeconds < 1:
+                fail($"{key}:Finality:ChallengeWindowSeconds", "must be at least 1 for an Optimistic chain");
+                break;
+            case LayerKind.ZkRollup when finality.ProofDelaySeconds < 1:
+                fail($"{key}:Finality:ProofDelaySeconds", "must be at least 1 for a ZkRollup chain");
+                break;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace MarginBridge.Chains.Contracts;
+
+/// <summary>A contract compiled by <c>contracts/compile.mjs</c> (npm solc), embedded in this assembly.</summary>
+public sealed record ContractArtifact(string Name, string Abi, string Bytecode)
+{
+    private static readonly ConcurrentDictionary<string, ContractArtifact> Cache = new();
+
+    public static ContractArtifact Load(string name) => Cache.GetOrAdd(name, Read);
+
+    private static ContractArtifact Read(string name)
+    {
+        var resource = $"contracts/{name}.json";
+        using var stream = typeof(ContractArtifact).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"No compiled artifact '{resource}': build MarginBridge.Chains so that contracts/compile.mjs runs.");
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        return new ContractArtifact(name, root.GetProperty("abi").GetRawText(), root.GetProperty("bytecode").GetString()!);
+    }
+}

@@ -1,0 +1,46 @@
+using Nethereum.JsonRpc.Client;
+using Nethereum.Web3;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace MarginBridge.Chains.Rpc;
+
+/// <summary>One RPC endpoint with its own timeout and circuit breaker.</summary>
+internal sealed class RpcEndpoint
+{
+    private readonly CircuitBreakerStateProvider _breakerState = new();
+
+    public RpcEndpoint(Uri url, TimeSpan timeout, TimeSpan breakDuration, TimeProvider time)
+    {
+        DisplayName = Redact(url);
+        // The HttpClient timeout is a backstop; the pipeline's timeout is the one that normally fires.
+        var http = new HttpClient { Timeout = timeout + TimeSpan.FromSeconds(1) };
+        Web3 = new Web3(new RpcClient(url, http));
+        Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = breakDuration,
+                StateProvider = _breakerState,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(RpcFailure.IsTransient),
+            })
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = timeout })
+            .Build();
+    }
+
+    /// <summary>Scheme, host and port only: a path or query may hold a provider's API key.</summary>
+    public string DisplayName { get; }
+
+    public IWeb3 Web3 { get; }
+
+    public ResiliencePipeline Pipeline { get; }
+
+    public bool IsAvailable => _breakerState.CircuitState is CircuitState.Closed or CircuitState.HalfOpen;
+
+    public string State => _breakerState.CircuitState.ToString();
+
+    private static string Redact(Uri url) => $"{url.Scheme}://{url.Host}:{url.Port}";
+}

@@ -1,0 +1,80 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using Microsoft.Extensions.Logging;
+
+namespace MarginBridge.Grains.Accounts;
+
+/// <summary>One account's collateral on every chain, pending (soft-final) and final (hard-final).</summary>
+public sealed partial class AccountMarginGrain(
+    [PersistentState("account", "accounts")] IPersistentState<AccountState> state,
+    ILogger<AccountMarginGrain> logger) : Grain, IAccountMarginGrain
+{
+    private AccountState State => state.State;
+
+    public async Task Apply(IReadOnlyList<DepositUpdate> updates)
+    {
+        var changed = false;
+        foreach (var update in updates)
+        {
+            changed |= ApplyOne(update);
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<AccountView> GetView()
+    {
+        var balances = State.Deposits.Values
+            .GroupBy(c => (c.Deposit.ChainId, c.Deposit.Token))
+            .Select(g => new ChainBalance(
+                g.Key.ChainId,
+                g.Key.Token,
+                g.First().Deposit.Asset,
+                Sum(g.Where(c => !c.HardFinal)),
+                Sum(g.Where(c => c.HardFinal))))
+            .OrderBy(b => b.ChainId)
+            .ThenBy(b => b.Token, StringComparer.Ordinal)
+            .ToList();
+        var totals = balances
+            .Where(b => b.Asset is not null)
+            .GroupBy(b => b.Asset!)
+            .Select(g => new AssetTotal(g.Key, g.Aggregate(BigInteger.Zero, (s, b) => s + b.Pending), g.Aggregate(BigInteger.Zero, (s, b) => s + b.Final)))
+            .OrderBy(t => t.Asset, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Deposits.Count, State.RevokedDeposits));
+    }
+
+    private bool ApplyOne(DepositUpdate update)
+    {
+        var deposit = update.Deposit;
+        var key = AccountState.KeyOf(deposit);
+        State.Deposits.TryGetValue(key, out var existing);
+        switch (update.Change)
+        {
+            case DepositChange.Observed when existing is null:
+                State.Deposits[key] = new CreditedDeposit(deposit, HardFinal: false);
+                return true;
+            case DepositChange.HardFinal when existing is null || !existing.HardFinal:
+                State.Deposits[key] = new CreditedDeposit(deposit, HardFinal: true);
+                return true;
+            case DepositChange.Revoked when existing is { HardFinal: false } && existing.Deposit.BlockHash == deposit.BlockHash:
+                State.Deposits.Remove(key);
+                State.RevokedDeposits++;
+                return true;
+            case DepositChange.Revoked when existing is { HardFinal: true }:
+                LogFinalDepositRevoked(deposit.ChainId, deposit.Nonce, deposit.BlockNumber);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static BigInteger Sum(IEnumerable<CreditedDeposit> deposits) =>
+        deposits.Aggregate(BigInteger.Zero, (sum, c) => sum + c.Deposit.Amount);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final deposit {ChainId}:{Nonce} (block {Block}); its credit is kept and needs an operator")]
+    private partial void LogFinalDepositRevoked(long chainId, ulong nonce, long block);
+}

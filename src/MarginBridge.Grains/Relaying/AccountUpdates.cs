@@ -1,0 +1,23 @@
+using MarginBridge.Abstractions.Accounts;
+
+namespace MarginBridge.Grains.Relaying;
+
+/// <summary>Deposit changes of one poll, grouped per account in the order they happened, sent in one call per account.</summary>
+internal sealed class AccountUpdates
+{
+    private readonly Dictionary<string, List<DepositUpdate>> _byAccount = new(StringComparer.Ordinal);
+
+    public void Add(DepositChange change, Deposit deposit)
+    {
+        if (!_byAccount.TryGetValue(deposit.Account, out var list))
+        {
+            list = [];
+            _byAccount[deposit.Account] = list;
+        }
+
+        list.Add(new DepositUpdate(change, deposit));
+    }
+
+    public Task DeliverAsync(IGrainFactory grains) =>
+        Task.WhenAll(_byAccount.Select(pair => grains.GetGrain<IAccountMarginGrain>(pair.Key).Apply(pair.Value)));
+}

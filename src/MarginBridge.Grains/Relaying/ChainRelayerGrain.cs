@@ -1,0 +1,289 @@
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Finality;
+using MarginBridge.Chains.Rpc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nethereum.Contracts;
+
+namespace MarginBridge.Grains.Relaying;
+
+/// <summary>
+/// Follows one chain: polls its head through the endpoint pool, scans <c>Deposited</c> logs in
+/// bounded ranges from a persisted cursor, classifies each deposit soft- or hard-final by the
+/// chain's layer kind, detects reorgs by block hash and rolls back what was not hard-final.
+/// Accounts are told before the cursor is persisted, so a crash repeats work (idempotent) and
+/// never skips it. A reminder re-activates the grain after a silo restart or failover.
+/// </summary>
+public sealed partial class ChainRelayerGrain(
+    [PersistentState("relayer", "relayers")] IPersistentState<ChainRelayerState> state,
+    ChainConnections connections,
+    IOptions<MarginBridgeOptions> options,
+    IGrainFactory grains,
+    TimeProvider time,
+    ILogger<ChainRelayerGrain> logger) : Grain, IChainRelayerGrain, IRemindable
+{
+    private const string KeepAliveReminder = "keep-alive";
+    private const int MaxRangesPerPoll = 20;
+
+    private ChainOptions _chain = null!;
+    private ChainReader _reader = null!;
+    private Dictionary<string, TokenOptions> _tokens = null!;
+    private bool _healthy;
+    private string? _lastError = "not polled yet";
+    private DateTimeOffset? _lastPollAt;
+
+    private ChainRelayerState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var chainId = this.GetPrimaryKeyLong();
+        _chain = connections.GetChain(chainId);
+        _reader = connections.GetReader(chainId);
+        _tokens = _chain.Tokens.ToDictionary(t => EvmAddress.Normalize(t.Address), StringComparer.Ordinal);
+        if (State.Cursor < 0)
+        {
+            State.Cursor = _chain.StartBlock - 1;
+        }
+
+        var period = TimeSpan.FromMilliseconds(options.Value.Relayer.PollIntervalMilliseconds);
+        this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task Start() =>
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public Task<ChainStatus> GetStatus() => Task.FromResult(new ChainStatus(
+        _chain.ChainId,
+        _chain.Name,
+        _chain.Kind,
+        State.Head,
+        State.Cursor,
+        State.HardFinalHeight,
+        _lastPollAt,
+        _healthy,
+        _lastError,
+        State.LastReorg,
+        State.DeepReorgCount,
+        State.Pending.Count,
+        _reader.Endpoints));
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var updates = new AccountUpdates();
+            var head = await _reader.GetHeadAsync(cancellationToken);
+            State.Head = head.Number;
+            await DetectReorgAsync(head, updates, cancellationToken);
+            for (var i = 0; i < MaxRangesPerPoll && State.Cursor < head.Number; i++)
+            {
+                await ScanNextRangeAsync(head, updates, cancellationToken);
+            }
+
+            PromoteHardFinal(head, updates);
+            PruneBlocks();
+            await updates.DeliverAsync(grains);
+            await state.WriteStateAsync(cancellationToken);
+            _healthy = true;
+            _lastError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _healthy = false;
+            _lastError = e.Message;
+            LogPollFailed(_chain.Name, e.GetType().Name, e.Message);
+            // Forget whatever this poll did in memory; the next poll starts again from storage.
+            await state.ReadStateAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _lastPollAt = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>Checks the top scanned block and every block holding a pending deposit against the chain.</summary>
+    private async Task DetectReorgAsync(BlockRef head, AccountUpdates updates, CancellationToken cancellationToken)
+    {
+        var watched = State.Pending.Select(p => p.Deposit.BlockNumber).Append(State.Cursor).Distinct().OrderDescending();
+        foreach (var number in watched)
+        {
+            if (!State.Blocks.TryGetValue(number, out var recorded))
+            {
+                continue;
+            }
+
+            var current = number == head.Number ? head : await _reader.GetBlockAsync(number, cancellationToken);
+            if (current?.Hash != recorded.Hash)
+            {
+                await RollBackAsync(updates, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    private async Task RollBackAsync(AccountUpdates updates, CancellationToken cancellationToken)
+    {
+        long ancestor = -1;
+        long lowestReplaced = State.Cursor;
+        foreach (var (number, recorded) in State.Blocks.Reverse())
+        {
+            var current = await _reader.GetBlockAsync(number, cancellationToken);
+            if (current?.Hash == recorded.Hash)
+            {
+                ancestor = number;
+                break;
+            }
+
+            lowestReplaced = number;
+        }
+
+        if (ancestor < 0)
+        {
+            ancestor = Math.Max(_chain.StartBlock - 1, lowestReplaced - 1);
+        }
+
+        var deep = lowestReplaced <= State.HardFinalHeight;
+        var revoked = State.Pending.Where(p => p.Deposit.BlockNumber > ancestor).ToList();
+        foreach (var pending in revoked)
+        {
+            updates.Add(DepositChange.Revoked, pending.Deposit);
+        }
+
+        State.Pending.RemoveAll(p => p.Deposit.BlockNumber > ancestor);
+        foreach (var number in State.Blocks.Keys.Where(n => n > ancestor).ToList())
+        {
+            State.Blocks.Remove(number);
+        }
+
+        var depth = State.Cursor - ancestor;
+        State.Cursor = ancestor;
+        State.LastReorg = new ReorgRecord(ancestor, depth, deep, revoked.Count, time.GetUtcNow());
+        if (deep)
+        {
+            State.DeepReorgCount++;
+            State.HardFinalHeight = Math.Min(State.HardFinalHeight, ancestor);
+            LogDeepReorg(_chain.Name, ancestor, depth, lowestReplaced);
+        }
+        else
+        {
+            LogReorg(_chain.Name, ancestor, depth, revoked.Count);
+        }
+    }
+
+    private async Task ScanNextRangeAsync(BlockRef head, AccountUpdates updates, CancellationToken cancellationToken)
+    {
+        var from = State.Cursor + 1;
+        var to = Math.Min(head.Number, State.Cursor + options.Value.Relayer.MaxBlockRange);
+        var logs = await _reader.GetDepositsAsync(_chain.Vault, from, to, cancellationToken);
+        var end = to == head.Number ? head : await _reader.GetBlockAsync(to, cancellationToken)
+            ?? throw new ChainReorganizedException(_chain.Name, to);
+        var blocks = new Dictionary<long, BlockRef> { [end.Number] = end };
+        if (State.Blocks.TryGetValue(from - 1, out var parent))
+        {
+            // The parent-hash link: the first new block must extend the last scanned one.
+            var first = from == end.Number ? end : await _reader.GetBlockAsync(from, cancellationToken);
+            if (first is null || !string.Equals(first.ParentHash, parent.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ChainReorganizedException(_chain.Name, from);
+            }
+
+            blocks[first.Number] = first;
+        }
+
+        foreach (var log in logs)
+        {
+            var number = (long)log.Log.BlockNumber.Value;
+            if (!blocks.TryGetValue(number, out var block))
+            {
+                block = await _reader.GetBlockAsync(number, cancellationToken)
+                    ?? throw new ChainReorganizedException(_chain.Name, number);
+                blocks[number] = block;
+            }
+
+            if (!string.Equals(block.Hash, log.Log.BlockHash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ChainReorganizedException(_chain.Name, number);
+            }
+
+            var deposit = ToDeposit(log, block);
+            State.Pending.Add(new PendingDeposit(deposit, block.Timestamp));
+            updates.Add(DepositChange.Observed, deposit);
+        }
+
+        foreach (var block in blocks.Values)
+        {
+            State.Blocks[block.Number] = new RecordedBlock(block.Hash, block.Timestamp);
+        }
+
+        State.Cursor = to;
+    }
+
+    private void PromoteHardFinal(BlockRef head, AccountUpdates updates)
+    {
+        State.Pending.RemoveAll(pending =>
+        {
+            var deposit = pending.Deposit;
+            if (!FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, deposit.BlockNumber, pending.BlockTimestamp, head))
+            {
+                return false;
+            }
+
+            updates.Add(DepositChange.HardFinal, deposit);
+            return true;
+        });
+
+        var hardFinal = State.Blocks
+            .Where(b => b.Key <= State.Cursor && FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, b.Key, b.Value.Timestamp, head))
+            .Select(b => b.Key)
+            .DefaultIfEmpty(State.HardFinalHeight)
+            .Max();
+        if (_chain.Kind == LayerKind.L1)
+        {
+            hardFinal = Math.Max(hardFinal, Math.Min(State.Cursor, head.Number - _chain.Finality.Confirmations + 1));
+        }
+
+        State.HardFinalHeight = Math.Max(State.HardFinalHeight, hardFinal);
+    }
+
+    /// <summary>Keeps the blocks above hard finality, those holding pending deposits, and one anchor below.</summary>
+    private void PruneBlocks()
+    {
+        var anchor = State.Blocks.Keys.Where(n => n <= State.HardFinalHeight).DefaultIfEmpty(-1).Max();
+        var keep = State.Pending.Select(p => p.Deposit.BlockNumber).ToHashSet();
+        foreach (var number in State.Blocks.Keys.Where(n => n < anchor && !keep.Contains(n)).ToList())
+        {
+            State.Blocks.Remove(number);
+        }
+    }
+
+    private Deposit ToDeposit(EventLog<DepositedEvent> log, BlockRef block)
+    {
+        var token = EvmAddress.Normalize(log.Event.Token);
+        return new Deposit(
+            _chain.ChainId,
+            log.Event.Nonce,
+            EvmAddress.Normalize(log.Event.Account),
+            token,
+            _tokens.TryGetValue(token, out var listed) ? listed.Asset : null,
+            log.Event.Amount,
+            block.Number,
+            block.Hash,
+            log.Log.TransactionHash,
+            (long)log.Log.LogIndex.Value);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Polling chain {Chain} failed: {ErrorType} {Error}")]
+    private partial void LogPollFailed(string chain, string errorType, string error);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Reorg on chain {Chain}: common ancestor {Ancestor}, depth {Depth}, {Revoked} pending deposits revoked")]
+    private partial void LogReorg(string chain, long ancestor, long depth, int revoked);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Reorg deeper than finality on chain {Chain}: common ancestor {Ancestor}, depth {Depth}, hard-final block {Replaced} was replaced")]
+    private partial void LogDeepReorg(string chain, long ancestor, long depth, long replaced);
+}

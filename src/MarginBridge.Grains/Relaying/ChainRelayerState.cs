@@ -1,0 +1,39 @@
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Chains;
+
+namespace MarginBridge.Grains.Relaying;
+
+/// <summary>The persisted progress of one chain's relayer.</summary>
+[GenerateSerializer]
+public sealed class ChainRelayerState
+{
+    /// <summary>The last block whose deposits were scanned; -1 before the first scan.</summary>
+    [Id(0)]
+    public long Cursor { get; set; } = -1;
+
+    /// <summary>Hashes and timestamps of the blocks the relayer relies on: scanned range ends and deposit blocks.</summary>
+    [Id(1)]
+    public SortedDictionary<long, RecordedBlock> Blocks { get; set; } = [];
+
+    /// <summary>Deposits credited as pending that are not hard-final yet.</summary>
+    [Id(2)]
+    public List<PendingDeposit> Pending { get; set; } = [];
+
+    [Id(3)]
+    public long HardFinalHeight { get; set; } = -1;
+
+    [Id(4)]
+    public ReorgRecord? LastReorg { get; set; }
+
+    [Id(5)]
+    public int DeepReorgCount { get; set; }
+
+    [Id(6)]
+    public long Head { get; set; } = -1;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record RecordedBlock([property: Id(0)] string Hash, [property: Id(1)] long Timestamp);
+
+[GenerateSerializer, Immutable]
+public sealed record PendingDeposit([property: Id(0)] Deposit Deposit, [property: Id(1)] long BlockTimestamp);

@@ -1,0 +1,34 @@
+using System.Net;
+using Azure.Data.Tables;
+using MarginBridge.Grains.Relaying;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace MarginBridge.Silo.Hosting;
+
+public static class OrleansHosting
+{
+    /// <summary>The silo: Azure Table clustering, grain state and reminders, the dashboard and the relayers.</summary>
+    public static WebApplicationBuilder AddMarginBridgeSilo(this WebApplicationBuilder builder, SiloOptions silo)
+    {
+        var tables = new TableServiceClient(silo.StorageConnectionString);
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = silo.ServiceId;
+            });
+            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+            orleans.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            orleans.UseAzureTableReminderService(o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("relayers", o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("accounts", o => o.TableServiceClient = tables);
+            orleans.AddDashboard();
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ChainConnections>();
+        builder.Services.AddHostedService<RelayerStarter>();
+        return builder;
+    }
+}
