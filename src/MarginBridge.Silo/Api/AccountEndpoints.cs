@@ -35,6 +35,6 @@ public static class AccountEndpoints
             view = view with { Balances = [.. view.Balances.Where(b => b.ChainId == chain.ChainId)] };
         }
 
-        return TypedResults.Ok(AccountResponse.From(view, id => options.Value.FindChain(id)?.Name ?? id.ToString()));
+        return TypedResults.Ok(AccountResponse.From(view, options.Value));
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using MarginBridge.Devnet.Processes;
+
+namespace MarginBridge.Cli.Api;
+
+/// <summary>Which API the CLI talks to: --api, else $MB_API, else the running devnet's devnet.json.</summary>
+public static class ApiLocation
+{
+    public static string DefaultDataDirectory => Path.Combine(RepositoryLayout.RepositoryRoot, ".devnet");
+
+    public static Uri Resolve(string? explicitUrl)
+    {
+        var url = explicitUrl ?? Environment.GetEnvironmentVariable("MB_API") ?? FromManifest()
+            ?? throw new CliUsageException("no API to talk to: pass --api URL, set MB_API, or start the devnet with 'mb devnet'");
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CliUsageException($"--api: '{url}' is not an absolute http(s) URL");
+    }
+
+    private static string? FromManifest()
+    {
+        var manifest = Path.Combine(DefaultDataDirectory, "devnet.json");
+        if (!File.Exists(manifest))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        return json.RootElement.GetProperty("api").GetProperty("urls")[0].GetString();
+    }
+}

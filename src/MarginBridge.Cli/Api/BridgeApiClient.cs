@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Silo.Api;
+
+namespace MarginBridge.Cli.Api;
+
+/// <summary>The REST API of a silo, as the CLI uses it. Refusals come back as <see cref="ApiProblemException"/>.</summary>
+public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };
+
+    public Uri BaseAddress => baseAddress;
+
+    public Task<AccountResponse> GetAccountAsync(string address, CancellationToken cancellationToken) =>
+        GetAsync<AccountResponse>($"/accounts/{Uri.EscapeDataString(address)}", cancellationToken);
+
+    public Task<ChainStatus[]> GetChainsAsync(CancellationToken cancellationToken) =>
+        GetAsync<ChainStatus[]>("/chains", cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(path, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new InvalidOperationException($"{path} answered with an empty body");
+    }
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using MarginBridge.Cli.Api;
+using MarginBridge.Cli.Views;
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using DevnetRunner = MarginBridge.Devnet.Devnet;
+
+namespace MarginBridge.Cli.Commands;
+
+/// <summary><c>mb devnet</c>: the whole system on this machine, a demo deposit flow, then wait for Ctrl-C.</summary>
+public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
+{
+    // Kept referenced for the life of the command, or the handlers could be collected.
+    private static PosixSignalRegistration[] SignalRegistrations = [];
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--silos <N>")]
+        [Description("Silos in the cluster (1 to 5).")]
+        [DefaultValue(1)]
+        public int Silos { get; init; } = 1;
+
+        [CommandOption("--data <DIR>")]
+        [Description("Data folder (Azurite, logs, devnet.json). Emptied at start. Default: .devnet in the repository.")]
+        public string? Data { get; init; }
+
+        [CommandOption("--profile <NAME>")]
+        [Description("Profile in orleans-config/.")]
+        [DefaultValue("devnet")]
+        public string Profile { get; init; } = "devnet";
+
+        [CommandOption("--no-demo")]
+        [Description("Skip the demo deposits.")]
+        public bool NoDemo { get; init; }
+
+        public override ValidationResult Validate() => Silos is < 1 or > 5
+            ? ValidationResult.Error($"--silos: {Silos} is outside 1..5")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var profilePath = RepositoryLayout.ProfilePath(settings.Profile);
+        if (!File.Exists(profilePath))
+        {
+            throw new CliUsageException($"--profile: {profilePath} does not exist");
+        }
+
+        var dataDirectory = Path.GetFullPath(settings.Data ?? ApiLocation.DefaultDataDirectory);
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]MarginBridge devnet[/]: data folder [blue]{dataDirectory}[/]");
+        using var stop = StopSignal(cancellationToken);
+        var options = new DevnetOptions { DataDirectory = dataDirectory, Profile = DevnetProfile.Load(profilePath), SiloCount = settings.Silos };
+        await using var devnet = await AnsiConsole.Status().StartAsync("Starting", async status =>
+        {
+            var progress = new Progress<string>(step =>
+            {
+                status.Status(Markup.Escape(step));
+                AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {step}");
+            });
+            return await DevnetRunner.StartAsync(options, progress, stop.Token);
+        });
+
+        AnsiConsole.MarkupLineInterpolated($"Machine-readable description: [blue]{devnet.ManifestPath}[/]");
+        using var api = new BridgeApiClient(new Uri(devnet.Silos[0].HttpUrl));
+        if (!settings.NoDemo)
+        {
+            await RunDemoAsync(devnet, options.Profile, api, stop.Token);
+        }
+
+        AnsiConsole.Write(ChainTable.Render(await api.GetChainsAsync(stop.Token)));
+        foreach (var silo in devnet.Silos)
+        {
+            AnsiConsole.MarkupLineInterpolated($"API [blue]{silo.HttpUrl}[/]   OpenAPI [blue]{silo.HttpUrl}/openapi/v1.json[/]   dashboard [blue]{silo.HttpUrl}/dashboard[/]");
+        }
+
+        AnsiConsole.MarkupLine("Running. Try [bold]mb chains[/] or [bold]mb account <address>[/] in another terminal. [bold]Ctrl-C[/] stops everything.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("Stopping silos, chains and Azurite…");
+        }
+
+        return 0;
+    }
+
+    private static async Task RunDemoAsync(DevnetRunner devnet, DevnetProfile profile, BridgeApiClient api, CancellationToken cancellationToken)
+    {
+        var maker = devnet.MarketMaker;
+        var decimals = profile.Devnet.Collateral.Decimals;
+        var deposits = profile.Devnet.DemoDeposits.Select(d => (Chain: devnet.Chain(d.Key), Amount: TokenAmount.Parse(d.Value, decimals))).ToList();
+        await AnsiConsole.Status().StartAsync("Demo: the market maker deposits on three chains", async _ =>
+        {
+            await Task.WhenAll(deposits.Select(d =>
+                new CollateralClient(d.Chain.Node, maker, d.Chain.Contracts.Token, d.Chain.Contracts.Vault).MintAndDepositAsync(d.Amount)));
+            for (var attempt = 0; attempt < 120; attempt++)
+            {
+                var account = await api.GetAccountAsync(maker.Address, cancellationToken);
+                if (account.Deposits >= deposits.Count)
+                {
+                    break;
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        });
+        foreach (var (chain, amount) in deposits)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]•[/] deposited {TokenAmount.Format(amount.ToString(), decimals)} {profile.Devnet.Collateral.Asset} on {chain.Options.Name} ({chain.Options.Kind})");
+        }
+
+        AnsiConsole.Write(AccountTable.Render(await api.GetAccountAsync(maker.Address, cancellationToken)));
+        AnsiConsole.MarkupLineInterpolated($"[grey]Pending deposits turn final as each chain reaches finality: watch with[/] mb account {maker.Address}");
+    }
+
+    /// <summary>Cancelled by Ctrl-C (SIGINT) or SIGTERM, so every child process is stopped on the way out.</summary>
+    private static CancellationTokenSource StopSignal(CancellationToken cancellationToken)
+    {
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        SignalRegistrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }))];
+        return stop;
+    }
+}

@@ -1,0 +1,29 @@
+using MarginBridge.Cli;
+using MarginBridge.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("mb");
+    config.SetExceptionHandler((exception, _) =>
+    {
+        var message = exception switch
+        {
+            CommandAppException or CliUsageException or MarginBridge.Cli.Api.ApiProblemException => exception.Message,
+            HttpRequestException http => $"cannot reach the API: {http.Message}",
+            _ => exception.ToString(),
+        };
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return exception is CommandAppException or CliUsageException ? 2 : 1;
+    });
+    config.AddCommand<DevnetCommand>("devnet")
+        .WithDescription("Start the local devnet (Azurite, four anvil chains, contracts, silos, API, dashboard), run the demo, and keep it running until Ctrl-C.");
+    config.AddCommand<AccountCommand>("account")
+        .WithDescription("Show an account's collateral per chain and token, pending and final.")
+        .WithExample("account", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    config.AddCommand<ChainsCommand>("chains")
+        .WithDescription("Show every chain's relayer: head, hard-final height, lag, last reorg, RPC endpoints.");
+});
+return await app.RunAsync(args);

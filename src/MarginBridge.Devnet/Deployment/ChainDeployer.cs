@@ -1,0 +1,25 @@
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet.Processes;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace MarginBridge.Devnet.Deployment;
+
+/// <summary>Deploys the collateral token and the MarginVault on one devnet chain.</summary>
+public static class ChainDeployer
+{
+    public static async Task<ChainDeployment> DeployAsync(AnvilNode node, DevAccount deployer, DevnetProfile.CollateralSection collateral)
+    {
+        var web3 = node.Web3For(deployer);
+        var token = await web3.Eth.GetContractDeploymentHandler<TestTokenDeployment>().SendRequestAndWaitForReceiptAsync(
+            new TestTokenDeployment { Name = collateral.Name, Symbol = collateral.Asset, Decimals = (byte)collateral.Decimals });
+        var vault = await web3.Eth.GetContractDeploymentHandler<MarginVaultDeployment>().SendRequestAndWaitForReceiptAsync(new MarginVaultDeployment());
+        if (token.Failed() || vault.Failed())
+        {
+            throw new InvalidOperationException($"deployment on chain {node.ChainId} failed");
+        }
+
+        return new ChainDeployment(token.ContractAddress, vault.ContractAddress, (long)vault.BlockNumber.Value);
+    }
+}
+
+public sealed record ChainDeployment(string Token, string Vault, long VaultBlock);

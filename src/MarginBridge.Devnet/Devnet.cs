@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
+
+namespace MarginBridge.Devnet;
+
+/// <summary>
+/// The local devnet: Azurite, one anvil per configured chain with the contracts deployed, and N
+/// silos in one cluster. Disposing it stops every process it started.
+/// </summary>
+public sealed class Devnet : IAsyncDisposable
+{
+    private readonly DevnetOptions _options;
+    private readonly List<SiloNode> _silos = [];
+
+    private Devnet(DevnetOptions options, AzuriteNode azurite, IReadOnlyList<DevnetChain> chains)
+    {
+        _options = options;
+        Azurite = azurite;
+        Chains = chains;
+    }
+
+    public AzuriteNode Azurite { get; }
+
+    public IReadOnlyList<DevnetChain> Chains { get; }
+
+    public IReadOnlyList<SiloNode> Silos => _silos;
+
+    public string DataDirectory => _options.DataDirectory;
+
+    public string ConfigPath => Path.Combine(DataDirectory, "silo-config.json");
+
+    public string ManifestPath => Path.Combine(DataDirectory, "devnet.json");
+
+    /// <summary>Deploys the contracts; the chains' owner.</summary>
+    public DevAccount Deployer => Chains[0].Node.Accounts[0];
+
+    /// <summary>The demo market maker.</summary>
+    public DevAccount MarketMaker => Chains[0].Node.Accounts[1];
+
+    public DevnetChain Chain(string name) => Chains.Single(c => c.Options.Name == name);
+
+    public static async Task<Devnet> StartAsync(DevnetOptions options, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        progress.Report("Installing pinned tools (anvil, Azurite, solc) if missing");
+        await RepositoryLayout.EnsureToolsAsync(cancellationToken);
+
+        progress.Report("Starting Azurite (Azure Table storage)");
+        var azurite = await AzuriteNode.StartAsync(options.DataDirectory, cancellationToken);
+        var nodes = new List<AnvilNode>();
+        try
+        {
+            var profile = options.Profile;
+            var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+            progress.Report($"Starting {profile.MarginBridge.Chains.Count} anvil chains");
+            nodes.AddRange(await Task.WhenAll(profile.MarginBridge.Chains.Select(c => AnvilNode.StartAsync(c.ChainId, null, seed, options.DataDirectory, cancellationToken))));
+
+            progress.Report("Deploying the collateral token and MarginVault on every chain");
+            var deployments = await Task.WhenAll(nodes.Select(n => ChainDeployer.DeployAsync(n, n.Accounts[0], profile.Devnet.Collateral)));
+            var chains = new List<DevnetChain>();
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                var chain = profile.MarginBridge.Chains[i];
+                chain.RpcUrls = [nodes[i].RpcUrl];
+                chain.Vault = deployments[i].Vault;
+                chain.StartBlock = deployments[i].VaultBlock;
+                chain.Tokens = [new TokenOptions { Asset = profile.Devnet.Collateral.Asset, Address = deployments[i].Token, Decimals = profile.Devnet.Collateral.Decimals }];
+                options.AdjustChain?.Invoke(chain, nodes[i]);
+                int? blockTime = options.UseBlockTimes && profile.Devnet.BlockTimeSeconds.TryGetValue(chain.Name, out var seconds) ? seconds : null;
+                if (blockTime is { } interval)
+                {
+                    await nodes[i].RpcAsync<object>("evm_setIntervalMining", interval);
+                }
+
+                chains.Add(new DevnetChain(chain, nodes[i], deployments[i], blockTime));
+            }
+
+            var devnet = new Devnet(options, azurite, chains);
+            await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
+            for (var i = 0; i < options.SiloCount; i++)
+            {
+                progress.Report($"Starting silo {i + 1} of {options.SiloCount}");
+                await devnet.StartSiloAsync(cancellationToken);
+            }
+
+            await DevnetManifest.WriteAsync(devnet, cancellationToken);
+            return devnet;
+        }
+        catch
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<SiloNode> StartSiloAsync(CancellationToken cancellationToken)
+    {
+        var silo = await SiloNode.StartAsync(new SiloLaunch(_options.SiloAssemblyPath, ConfigPath, Azurite.ConnectionString, DataDirectory), cancellationToken);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Forgets a silo that a test killed or stopped.</summary>
+    public async Task RemoveSiloAsync(SiloNode silo)
+    {
+        _silos.Remove(silo);
+        await silo.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_silos.Select(s => s.StopAsync()));
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        foreach (var chain in Chains)
+        {
+            await chain.Node.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MarginBridge.Chains.Configuration;
+
+namespace MarginBridge.Devnet;
+
+/// <summary>
+/// A devnet profile (<c>orleans-config/devnet.json</c>): the chains with their kinds, chain ids and
+/// finality, and the devnet-only settings (block times, collateral token, demo deposits). RPC URLs
+/// and contract addresses are filled in when the devnet starts.
+/// </summary>
+public sealed class DevnetProfile
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public ClusterSection Silo { get; set; } = new();
+
+    public MarginBridgeOptions MarginBridge { get; set; } = new();
+
+    public DevnetSection Devnet { get; set; } = new();
+
+    public static DevnetProfile Load(string path) =>
+        JsonSerializer.Deserialize<DevnetProfile>(File.ReadAllText(path), Json)
+        ?? throw new InvalidOperationException($"{path} is empty");
+
+    public sealed class ClusterSection
+    {
+        public string ClusterId { get; set; } = "marginbridge-devnet";
+
+        public string ServiceId { get; set; } = "marginbridge";
+    }
+
+    public sealed class DevnetSection
+    {
+        /// <summary>Seconds between blocks per chain name; a chain not listed mines one block per transaction.</summary>
+        public Dictionary<string, int> BlockTimeSeconds { get; set; } = [];
+
+        public CollateralSection Collateral { get; set; } = new();
+
+        /// <summary>Whole-token amounts the demo market maker deposits, per chain name.</summary>
+        public Dictionary<string, string> DemoDeposits { get; set; } = [];
+    }
+
+    public sealed class CollateralSection
+    {
+        public string Asset { get; set; } = "USDC";
+
+        public string Name { get; set; } = "USD Coin (devnet)";
+
+        public int Decimals { get; set; } = 6;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Runtime.InteropServices;
+
+namespace MarginBridge.Devnet.Processes;
+
+internal static partial class NativeSignals
+{
+    private const int SigTerm = 15;
+
+    /// <summary>Asks a process to shut down cleanly (SIGTERM); .NET only offers SIGKILL.</summary>
+    public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
