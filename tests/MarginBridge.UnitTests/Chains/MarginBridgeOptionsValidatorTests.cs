@@ -1,0 +1,72 @@
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Chains.Configuration;
+
+namespace MarginBridge.UnitTests.Chains;
+
+public sealed class MarginBridgeOptionsValidatorTests
+{
+    private static MarginBridgeOptions Valid() => new()
+    {
+        Chains =
+        [
+            new ChainOptions
+            {
+                Name = "hub",
+                Kind = LayerKind.L1,
+                ChainId = 1,
+                RpcUrls = ["http://127.0.0.1:8545"],
+                Vault = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+                Tokens = [new TokenOptions { Asset = "USDC", Address = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", Decimals = 6 }],
+            },
+        ],
+    };
+
+    [Fact]
+    public void ValidConfiguration_HasNoErrors() => Assert.Empty(MarginBridgeOptionsValidator.Validate(Valid()));
+
+    [Fact]
+    public void MissingRpcUrls_IsNamedWithKeyAndRule()
+    {
+        var options = Valid();
+        options.Chains[0].RpcUrls = [];
+        Assert.Equal(["MarginBridge:Chains:0:RpcUrls: at least one RPC URL is required"], MarginBridgeOptionsValidator.Validate(options));
+    }
+
+    [Fact]
+    public void DuplicateChainId_IsRefused()
+    {
+        var options = Valid();
+        var second = Valid().Chains[0];
+        second.Name = "copy";
+        options.Chains.Add(second);
+        Assert.Contains("MarginBridge:Chains:1:ChainId: 1 is configured twice", MarginBridgeOptionsValidator.Validate(options));
+    }
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("0x1234")]
+    [InlineData("")]
+    public void BadVaultAddress_IsNamed(string vault)
+    {
+        var options = Valid();
+        options.Chains[0].Vault = vault;
+        Assert.Contains("MarginBridge:Chains:0:Vault: must be a 0x-prefixed 20-byte hex address", MarginBridgeOptionsValidator.Validate(options));
+    }
+
+    [Fact]
+    public void EveryBrokenKey_IsReported_NotOnlyTheFirst()
+    {
+        var options = Valid();
+        options.Relayer.PollIntervalMilliseconds = 0;
+        options.Chains[0].RpcUrls = ["ftp://nope"];
+        options.Chains[0].Finality.Confirmations = 0;
+        var errors = MarginBridgeOptionsValidator.Validate(options);
+        Assert.Contains("MarginBridge:Relayer:PollIntervalMilliseconds: must be between 50 and 60000", errors);
+        Assert.Contains("MarginBridge:Chains:0:RpcUrls:0: must be an absolute http(s) URL", errors);
+        Assert.Contains("MarginBridge:Chains:0:Finality:Confirmations: must be at least 1 for an L1 chain", errors);
+    }
+
+    [Fact]
+    public void NoChains_IsRefused() =>
+        Assert.Contains("MarginBridge:Chains: at least one chain is required", MarginBridgeOptionsValidator.Validate(new MarginBridgeOptions()));
+}
