@@ -42,5 +42,15 @@ internal sealed class RpcEndpoint
 
     public string State => _breakerState.CircuitState.ToString();
 
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? LastFailureAt { get; private set; }
+
+    public void RecordFailure(Exception exception, DateTimeOffset at)
+    {
+        LastError = $"{exception.GetType().Name}: {exception.Message}";
+        LastFailureAt = at;
+    }
+
     private static string Redact(Uri url) => $"{url.Scheme}://{url.Host}:{url.Port}";
 }

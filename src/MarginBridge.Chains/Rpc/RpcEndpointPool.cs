@@ -18,12 +18,14 @@ public sealed partial class RpcEndpointPool
     private readonly RpcEndpoint[] _endpoints;
     private readonly ResiliencePipeline _retry;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private int _preferred;
 
     public RpcEndpointPool(ChainOptions chain, RelayerOptions options, TimeProvider time, ILogger logger)
     {
         _chain = chain.Name;
         _logger = logger;
+        _time = time;
         var timeout = TimeSpan.FromMilliseconds(options.RpcTimeoutMilliseconds);
         var breakDuration = TimeSpan.FromSeconds(options.EndpointBreakSeconds);
         _endpoints = [.. chain.RpcUrls.Select(url => new RpcEndpoint(new Uri(url), timeout, breakDuration, time))];
@@ -40,7 +42,8 @@ public sealed partial class RpcEndpointPool
             .Build();
     }
 
-    public IReadOnlyList<EndpointStatus> Health => [.. _endpoints.Select(e => new EndpointStatus(e.DisplayName, e.State))];
+    public IReadOnlyList<EndpointStatus> Health =>
+        [.. _endpoints.Select((e, i) => new EndpointStatus(e.DisplayName, e.State, i == Volatile.Read(ref _preferred), e.LastError, e.LastFailureAt))];
 
     public async Task<T> ExecuteAsync<T>(Func<IWeb3, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -55,6 +58,7 @@ public sealed partial class RpcEndpointPool
                 }
                 catch (Exception e) when (RpcFailure.IsTransient(e))
                 {
+                    endpoint.RecordFailure(e, _time.GetUtcNow());
                     LogEndpointFailed(_chain, endpoint.DisplayName, e.GetType().Name, e.Message);
                     Interlocked.CompareExchange(ref _preferred, (index + 1) % _endpoints.Length, index);
                     throw;

@@ -9,13 +9,13 @@ public static class AccountTable
     public static IRenderable Render(AccountResponse account)
     {
         var balances = new Table().Title($"[bold]Account {account.Address}[/]").RoundedBorder()
-            .AddColumns("Chain", "Asset", "Token", "Pending (soft-final)", "Final (hard-final)");
+            .AddColumns("Chain", "Asset", "Token", "Pending", "Final");
         foreach (var b in account.Balances)
         {
             balances.AddRow(
                 Markup.Escape($"{b.Chain} ({b.ChainId})"),
                 Markup.Escape(b.Asset ?? "unlisted"),
-                Markup.Escape(b.Token),
+                Markup.Escape($"{b.Token[..6]}…{b.Token[^4..]}"),
                 $"[yellow]{TokenAmount.Format(b.Pending, b.Decimals)}[/]",
                 $"[green]{TokenAmount.Format(b.Final, b.Decimals)}[/]");
         }
@@ -35,7 +35,7 @@ public static class AccountTable
                 $"[bold]{TokenAmount.Format(t.Total, t.Decimals)}[/]");
         }
 
-        var footer = new Markup($"[grey]{account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs[/]");
+        var footer = new Markup($"[grey]Pending: soft-final, not withdrawable yet. Final: hard-final on its chain. {account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs.[/]");
         return new Rows(balances, totals, footer);
     }
 }

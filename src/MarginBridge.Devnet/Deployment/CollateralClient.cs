@@ -10,11 +10,20 @@ public sealed class CollateralClient(AnvilNode node, DevAccount account, string 
 {
     public async Task<TransactionReceipt> MintAndDepositAsync(BigInteger amount)
     {
+        await MintAndApproveAsync(amount);
+        return await DepositAsync(amount);
+    }
+
+    /// <summary>Mints test tokens to the account and lets the vault take them.</summary>
+    public async Task MintAndApproveAsync(BigInteger amount)
+    {
         var web3 = node.Web3For(account);
         await Send(web3.Eth.GetContractTransactionHandler<MintFunction>().SendRequestAndWaitForReceiptAsync(token, new MintFunction { To = account.Address, Amount = amount }));
         await Send(web3.Eth.GetContractTransactionHandler<ApproveFunction>().SendRequestAndWaitForReceiptAsync(token, new ApproveFunction { Spender = vault, Amount = amount }));
-        return await Send(web3.Eth.GetContractTransactionHandler<DepositFunction>().SendRequestAndWaitForReceiptAsync(vault, new DepositFunction { Token = token, Amount = amount }));
     }
+
+    public Task<TransactionReceipt> DepositAsync(BigInteger amount) =>
+        Send(node.Web3For(account).Eth.GetContractTransactionHandler<DepositFunction>().SendRequestAndWaitForReceiptAsync(vault, new DepositFunction { Token = token, Amount = amount }));
 
     private static async Task<TransactionReceipt> Send(Task<TransactionReceipt> transaction)
     {

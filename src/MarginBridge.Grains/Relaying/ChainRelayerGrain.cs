@@ -27,6 +27,7 @@ public sealed partial class ChainRelayerGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int MaxRangesPerPoll = 20;
+    private const int DenseRecordingLimit = 64;
 
     private ChainOptions _chain = null!;
     private ChainReader _reader = null!;
@@ -181,34 +182,25 @@ public sealed partial class ChainRelayerGrain(
         var from = State.Cursor + 1;
         var to = Math.Min(head.Number, State.Cursor + options.Value.Relayer.MaxBlockRange);
         var logs = await _reader.GetDepositsAsync(_chain.Vault, from, to, cancellationToken);
-        var end = to == head.Number ? head : await _reader.GetBlockAsync(to, cancellationToken)
-            ?? throw new ChainReorganizedException(_chain.Name, to);
-        var blocks = new Dictionary<long, BlockRef> { [end.Number] = end };
-        if (State.Blocks.TryGetValue(from - 1, out var parent))
-        {
-            // The parent-hash link: the first new block must extend the last scanned one.
-            var first = from == end.Number ? end : await _reader.GetBlockAsync(from, cancellationToken);
-            if (first is null || !string.Equals(first.ParentHash, parent.Hash, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ChainReorganizedException(_chain.Name, from);
-            }
 
-            blocks[first.Number] = first;
+        // Following the head, every block is recorded, so a reorg's common ancestor is found exactly.
+        // Catching up over a long range, the first and last block and the deposit blocks are enough.
+        var numbers = to - from < DenseRecordingLimit ? Range(from, to) : [from, to];
+        numbers = [.. numbers.Concat(logs.Select(l => (long)l.Log.BlockNumber.Value)).Distinct().Order()];
+        var fetched = await Task.WhenAll(numbers.Select(n => n == head.Number ? Task.FromResult<BlockRef?>(head) : _reader.GetBlockAsync(n, cancellationToken)));
+        var blocks = new SortedDictionary<long, BlockRef>();
+        foreach (var block in fetched)
+        {
+            blocks[block?.Number ?? throw new ChainReorganizedException(_chain.Name, from)] = block;
         }
 
+        EnsureLinked(blocks);
         foreach (var log in logs)
         {
-            var number = (long)log.Log.BlockNumber.Value;
-            if (!blocks.TryGetValue(number, out var block))
-            {
-                block = await _reader.GetBlockAsync(number, cancellationToken)
-                    ?? throw new ChainReorganizedException(_chain.Name, number);
-                blocks[number] = block;
-            }
-
+            var block = blocks[(long)log.Log.BlockNumber.Value];
             if (!string.Equals(block.Hash, log.Log.BlockHash, StringComparison.OrdinalIgnoreCase))
             {
-                throw new ChainReorganizedException(_chain.Name, number);
+                throw new ChainReorganizedException(_chain.Name, block.Number);
             }
 
             var deposit = ToDeposit(log, block);
@@ -222,6 +214,29 @@ public sealed partial class ChainRelayerGrain(
         }
 
         State.Cursor = to;
+    }
+
+    /// <summary>Each fetched block whose parent is known (recorded or fetched) must name it as its parent.</summary>
+    private void EnsureLinked(SortedDictionary<long, BlockRef> blocks)
+    {
+        foreach (var block in blocks.Values)
+        {
+            var parentHash = blocks.TryGetValue(block.Number - 1, out var fetchedParent) ? fetchedParent.Hash
+                : State.Blocks.TryGetValue(block.Number - 1, out var recordedParent) ? recordedParent.Hash
+                : null;
+            if (parentHash is not null && !string.Equals(parentHash, block.ParentHash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ChainReorganizedException(_chain.Name, block.Number);
+            }
+        }
+    }
+
+    private static IEnumerable<long> Range(long from, long to)
+    {
+        for (var n = from; n <= to; n++)
+        {
+            yield return n;
+        }
     }
 
     private void PromoteHardFinal(BlockRef head, AccountUpdates updates)
@@ -238,25 +253,25 @@ public sealed partial class ChainRelayerGrain(
             return true;
         });
 
+        // Only recorded blocks count, so the hard-final height is always a block whose hash the relayer knows.
         var hardFinal = State.Blocks
             .Where(b => b.Key <= State.Cursor && FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, b.Key, b.Value.Timestamp, head))
             .Select(b => b.Key)
             .DefaultIfEmpty(State.HardFinalHeight)
             .Max();
-        if (_chain.Kind == LayerKind.L1)
-        {
-            hardFinal = Math.Max(hardFinal, Math.Min(State.Cursor, head.Number - _chain.Finality.Confirmations + 1));
-        }
-
         State.HardFinalHeight = Math.Max(State.HardFinalHeight, hardFinal);
     }
 
-    /// <summary>Keeps the blocks above hard finality, those holding pending deposits, and one anchor below.</summary>
+    /// <summary>
+    /// Keeps every block near the head, the blocks of pending deposits, one anchor at or below hard
+    /// finality, and a checkpoint every 64 blocks in between (bounded state over long challenge windows).
+    /// </summary>
     private void PruneBlocks()
     {
         var anchor = State.Blocks.Keys.Where(n => n <= State.HardFinalHeight).DefaultIfEmpty(-1).Max();
-        var keep = State.Pending.Select(p => p.Deposit.BlockNumber).ToHashSet();
-        foreach (var number in State.Blocks.Keys.Where(n => n < anchor && !keep.Contains(n)).ToList())
+        var pendingBlocks = State.Pending.Select(p => p.Deposit.BlockNumber).ToHashSet();
+        bool Keep(long n) => n == anchor || pendingBlocks.Contains(n) || n > State.Cursor - DenseRecordingLimit || (n > anchor && n % 64 == 0);
+        foreach (var number in State.Blocks.Keys.Where(n => !Keep(n)).ToList())
         {
             State.Blocks.Remove(number);
         }

@@ -1,0 +1,161 @@
+using System.Numerics;
+using Azure.Data.Tables;
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nethereum.Signer;
+using Orleans.Configuration;
+using DevnetRunner = MarginBridge.Devnet.Devnet;
+
+namespace MarginBridge.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A devnet for tests: Azurite, the four chains of orleans-config/devnet.json (one block per
+/// transaction, tests mine and move chain time themselves), silos as real processes on free
+/// loopback ports. The zk chain is reached only through two fault proxies, so tests can break
+/// its endpoints. Everything is stopped when the fixture is disposed.
+/// </summary>
+public class DevnetFixture : IAsyncLifetime
+{
+    private readonly List<FaultProxy> _proxies = [];
+    private IHost? _client;
+
+    public DevnetRunner Devnet { get; private set; } = null!;
+
+    public BridgeApi Api { get; private set; } = null!;
+
+    public IReadOnlyList<FaultProxy> ZkProxies => _proxies;
+
+    protected virtual int SiloCount => 1;
+
+    public DevnetChain Hub => Devnet.Chain("hub");
+
+    public DevnetChain Optimistic => Devnet.Chain("optimistic");
+
+    public DevnetChain Zk => Devnet.Chain("zk");
+
+    public DevnetChain AppChain => Devnet.Chain("appchain");
+
+    public async Task InitializeAsync()
+    {
+        var profile = DevnetProfile.Load(RepositoryLayout.ProfilePath("devnet"));
+        profile.MarginBridge.Relayer.PollIntervalMilliseconds = 200;
+        profile.MarginBridge.Relayer.RpcTimeoutMilliseconds = 1_000;
+        profile.MarginBridge.Relayer.EndpointBreakSeconds = 2;
+        var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
+        Devnet = await DevnetRunner.StartAsync(
+            new DevnetOptions
+            {
+                DataDirectory = data,
+                Profile = profile,
+                SiloCount = SiloCount,
+                UseBlockTimes = false,
+                AdjustChain = (chain, node) =>
+                {
+                    if (chain.Name == "zk")
+                    {
+                        _proxies.Add(new FaultProxy(node.RpcUrl, FreePort.Next()));
+                        _proxies.Add(new FaultProxy(node.RpcUrl, FreePort.Next()));
+                        chain.RpcUrls = [.. _proxies.Select(p => p.Url)];
+                    }
+                },
+            },
+            new Progress<string>(),
+            CancellationToken.None);
+        Api = new BridgeApi(Devnet.Silos[0].HttpUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+
+        if (Devnet is not null)
+        {
+            await Devnet.DisposeAsync();
+            TryDelete(Devnet.DataDirectory);
+        }
+
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh account with gas on every chain, so tests never share balances.</summary>
+    public async Task<DevAccount> NewAccountAsync()
+    {
+        var key = EthECKey.GenerateKey();
+        var account = new DevAccount(key.GetPublicAddress(), key.GetPrivateKey());
+        foreach (var chain in Devnet.Chains)
+        {
+            await chain.Node.RpcAsync<object>("anvil_setBalance", account.Address, "0x3635C9ADC5DEA00000");
+        }
+
+        return account;
+    }
+
+    public static CollateralClient Collateral(DevnetChain chain, DevAccount account) =>
+        new(chain.Node, account, chain.Contracts.Token, chain.Contracts.Vault);
+
+    public static async Task<BigInteger> DepositAsync(DevnetChain chain, DevAccount account, BigInteger amount)
+    {
+        await Collateral(chain, account).MintAndDepositAsync(amount);
+        return amount;
+    }
+
+    public static Task MineAsync(DevnetChain chain, int blocks) =>
+        chain.Node.RpcAsync<object>("anvil_mine", $"0x{blocks:x}");
+
+    /// <summary>Moves the chain's clock forward and mines a block carrying the new time.</summary>
+    public static async Task AdvanceChainTimeAsync(DevnetChain chain, int seconds)
+    {
+        await chain.Node.RpcAsync<object>("evm_increaseTime", seconds);
+        await chain.Node.RpcAsync<object>("evm_mine");
+    }
+
+    /// <summary>An Orleans client of the cluster, for calling grains directly.</summary>
+    public async Task<IClusterClient> ClusterClientAsync()
+    {
+        if (_client is null)
+        {
+            var tables = new TableServiceClient(Devnet.Azurite.ConnectionString);
+            var cluster = DevnetProfile.Load(Devnet.ConfigPath).Silo;
+            _client = Host.CreateDefaultBuilder()
+                .UseOrleansClient(client => client
+                    .UseAzureStorageClustering(o => o.TableServiceClient = tables)
+                    .Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = cluster.ClusterId;
+                        o.ServiceId = cluster.ServiceId;
+                    }))
+                .Build();
+            await _client.StartAsync();
+        }
+
+        return _client.Services.GetRequiredService<IClusterClient>();
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DevnetCollection : ICollectionFixture<DevnetFixture>
+{
+    public const string Name = "devnet";
+}

@@ -1,0 +1,99 @@
+using MarginBridge.Devnet;
+using MarginBridge.IntegrationTests.Infrastructure;
+using MarginBridge.Silo.Api;
+
+namespace MarginBridge.IntegrationTests.Relaying;
+
+/// <summary>Deposits on each layer kind move from pending to final by that kind's rule, in chain blocks and chain time.</summary>
+[Collection(DevnetCollection.Name)]
+public sealed class DepositFinalityTests(DevnetFixture devnet)
+{
+    private async Task<(AccountResponse Account, long Block)> DepositAndAwaitCreditAsync(DevnetChain chain, Devnet.Processes.DevAccount account, long amount)
+    {
+        var client = DevnetFixture.Collateral(chain, account);
+        await client.MintAndApproveAsync(amount);
+        var receipt = await client.DepositAsync(amount);
+        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 1, "the deposit is credited");
+        return (view, (long)receipt.BlockNumber.Value);
+    }
+
+    private async Task AwaitScannedAsync(DevnetChain chain) => await Eventually.Until(
+        async () => (Status: await devnet.Api.ChainAsync(chain.Options.ChainId), Head: (long)(await chain.Node.Web3For(chain.Node.Accounts[0]).Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value),
+        s => s.Status.ScannedHeight >= s.Head && s.Status.LastPollAt > DateTimeOffset.UtcNow.AddMilliseconds(-150),
+        $"the {chain.Options.Name} relayer has polled the head");
+
+    [Fact]
+    public async Task L1Deposit_StaysPendingUntilItsConfirmations_ThenTurnsFinal()
+    {
+        var account = await devnet.NewAccountAsync();
+        var chain = devnet.Hub;
+        var (view, _) = await DepositAndAwaitCreditAsync(chain, account, 100_000_000);
+        Assert.Equal((100_000_000, 0), view.On(chain.Options.ChainId));
+
+        await DevnetFixture.MineAsync(chain, 1);
+        await AwaitScannedAsync(chain);
+        Assert.Equal((100_000_000, 0), (await devnet.Api.AccountAsync(account.Address)).On(chain.Options.ChainId));
+
+        await DevnetFixture.MineAsync(chain, 1);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 100_000_000), "the third confirmation makes it final");
+    }
+
+    [Fact]
+    public async Task OptimisticDeposit_StaysPendingInsideTheChallengeWindow_ThenTurnsFinal()
+    {
+        var account = await devnet.NewAccountAsync();
+        var chain = devnet.Optimistic;
+        await DepositAndAwaitCreditAsync(chain, account, 7_000_000);
+
+        await DevnetFixture.AdvanceChainTimeAsync(chain, 12);
+        await AwaitScannedAsync(chain);
+        Assert.Equal((7_000_000, 0), (await devnet.Api.AccountAsync(account.Address)).On(chain.Options.ChainId));
+
+        await DevnetFixture.AdvanceChainTimeAsync(chain, 10);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 7_000_000), "the challenge window has elapsed");
+    }
+
+    [Fact]
+    public async Task ZkDeposit_StaysPendingUntilTheProofDelay_ThenTurnsFinal()
+    {
+        var account = await devnet.NewAccountAsync();
+        var chain = devnet.Zk;
+        await DepositAndAwaitCreditAsync(chain, account, 3_000_000);
+
+        await DevnetFixture.AdvanceChainTimeAsync(chain, 4);
+        await AwaitScannedAsync(chain);
+        Assert.Equal((3_000_000, 0), (await devnet.Api.AccountAsync(account.Address)).On(chain.Options.ChainId));
+
+        await DevnetFixture.AdvanceChainTimeAsync(chain, 8);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 3_000_000), "the batch is proven");
+    }
+
+    [Fact]
+    public async Task AppChainDeposit_IsFinalInTheBlockThatIncludesIt()
+    {
+        var account = await devnet.NewAccountAsync();
+        var chain = devnet.AppChain;
+        await DevnetFixture.DepositAsync(chain, account, 5_000_000);
+        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId).Final == 5_000_000, "the deposit is final");
+        Assert.Equal(0, view.On(chain.Options.ChainId).Pending);
+    }
+
+    [Fact]
+    public async Task DepositsOnThreeChains_AddUpInOneAccount()
+    {
+        var account = await devnet.NewAccountAsync();
+        await Task.WhenAll(
+            DevnetFixture.DepositAsync(devnet.Hub, account, 25_000_000_000),
+            DevnetFixture.DepositAsync(devnet.Optimistic, account, 10_000_000_000),
+            DevnetFixture.DepositAsync(devnet.AppChain, account, 5_000_000_000));
+        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 3, "three deposits are credited");
+
+        var total = Assert.Single(view.Totals);
+        Assert.Equal("USDC", total.Asset);
+        Assert.Equal(6, total.Decimals);
+        Assert.Equal("35000000000", total.Pending);
+        Assert.Equal("5000000000", total.Final);
+        Assert.Equal("40000000000", total.Total);
+        Assert.Equal(["hub", "optimistic", "appchain"], view.Balances.Select(b => b.Chain));
+    }
+}

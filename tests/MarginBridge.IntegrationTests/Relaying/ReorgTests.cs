@@ -1,0 +1,58 @@
+using MarginBridge.IntegrationTests.Infrastructure;
+
+namespace MarginBridge.IntegrationTests.Relaying;
+
+/// <summary>Real reorgs on anvil (snapshot, deposit, revert, mine a different chain).</summary>
+[Collection(DevnetCollection.Name)]
+public sealed class ReorgTests(DevnetFixture devnet)
+{
+    [Fact]
+    public async Task ReorgShallowerThanFinality_RevokesThePendingCredit_AndKeepsTheFinalOne()
+    {
+        var chain = devnet.Hub;
+        var chainId = chain.Options.ChainId;
+        var account = await devnet.NewAccountAsync();
+        var collateral = DevnetFixture.Collateral(chain, account);
+        await DevnetFixture.DepositAsync(chain, account, 100);
+        await DevnetFixture.MineAsync(chain, 2);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (0, 100), "the first deposit is final");
+        await collateral.MintAndApproveAsync(50);
+
+        var snapshot = await chain.Node.RpcAsync<string>("evm_snapshot");
+        await collateral.DepositAsync(50);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (50, 100), "the second deposit is pending");
+        Assert.True(await chain.Node.RpcAsync<bool>("evm_revert", snapshot));
+        await DevnetFixture.MineAsync(chain, 2);
+
+        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.RevokedDeposits == 1, "the reorg revokes the pending deposit");
+        Assert.Equal((0, 100), view.On(chainId));
+        Assert.Equal(1, view.Deposits);
+        var reorg = (await devnet.Api.ChainAsync(chainId)).LastReorg;
+        Assert.NotNull(reorg);
+        Assert.False(reorg.DeeperThanFinality);
+        Assert.Equal(1, reorg.RevokedDeposits);
+    }
+
+    [Fact]
+    public async Task ReorgDeeperThanFinality_IsRecordedOnTheChainStatus()
+    {
+        var chain = devnet.AppChain;
+        var chainId = chain.Options.ChainId;
+        var account = await devnet.NewAccountAsync();
+        var collateral = DevnetFixture.Collateral(chain, account);
+        await collateral.MintAndApproveAsync(70);
+        var before = (await devnet.Api.ChainAsync(chainId)).DeepReorgCount;
+
+        var snapshot = await chain.Node.RpcAsync<string>("evm_snapshot");
+        await collateral.DepositAsync(70);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (0, 70), "the app-chain deposit is final");
+        Assert.True(await chain.Node.RpcAsync<bool>("evm_revert", snapshot));
+        await DevnetFixture.MineAsync(chain, 3);
+
+        var status = await Eventually.Until(() => devnet.Api.ChainAsync(chainId), s => s.DeepReorgCount == before + 1, "the deep reorg is recorded");
+        Assert.True(status.LastReorg!.DeeperThanFinality);
+        // A final credit is never silently taken back: it stays, logged as an error for an operator
+        // (a later issue trips the chain's circuit breaker here).
+        Assert.Equal((0, 70), (await devnet.Api.AccountAsync(account.Address)).On(chainId));
+    }
+}
