@@ -18,5 +18,4 @@ dotnet test MarginBridge.sln --nologo --no-build --logger trx --results-director
 status=$?
 node scripts/count-results.mjs "$results"
 counted=$?
-pkill -f "$PWD/tools/node_modules" 2>/dev/null || true
 if [[ $status -ne 0 || $counted -ne 0 ]]; then exit 1; fi
