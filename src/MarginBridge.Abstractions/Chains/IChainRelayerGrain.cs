@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace MarginBridge.Abstractions.Chains;
 
 /// <summary>Follows one chain (the grain key is its chain id): head, reorgs, finality, deposits.</summary>
@@ -6,5 +8,7 @@ public interface IChainRelayerGrain : IGrainWithIntegerKey
     /// <summary>Registers the keep-alive reminder and starts polling; idempotent.</summary>
     Task Start();
 
+    /// <summary>Answers between the awaits of a poll, so a hanging RPC endpoint never blocks the status.</summary>
+    [AlwaysInterleave]
     Task<ChainStatus> GetStatus();
 }

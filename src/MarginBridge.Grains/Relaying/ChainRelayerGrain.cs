@@ -96,7 +96,8 @@ public sealed partial class ChainRelayerGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _healthy = false;
+            // A chain that reorganised under a scan is healthy; the next poll rolls back.
+            _healthy = e is ChainReorganizedException;
             _lastError = e.Message;
             LogPollFailed(_chain.Name, e.GetType().Name, e.Message);
             // Forget whatever this poll did in memory; the next poll starts again from storage.
