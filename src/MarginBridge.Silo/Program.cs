@@ -33,6 +33,7 @@ try
     builder.Services.Configure<MarginBridgeOptions>(builder.Configuration.GetSection(MarginBridgeOptions.Section));
     builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     builder.Services.AddProblemDetails();
+    builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
     builder.Services.AddOpenApi();
     builder.AddMarginBridgeSilo(silo);
 

@@ -20,6 +20,9 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<ChainStatus[]> GetChainsAsync(CancellationToken cancellationToken) =>
         GetAsync<ChainStatus[]>("/chains", cancellationToken);
 
+    public Task<ChainStatus> GetChainAsync(long chainId, CancellationToken cancellationToken) =>
+        GetAsync<ChainStatus>($"/chains/{chainId}", cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Numerics;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Processes;
-using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.NonceServices;
 using Nethereum.Signer;
 

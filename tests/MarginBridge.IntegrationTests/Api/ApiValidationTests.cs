@@ -30,7 +30,7 @@ public sealed class ApiValidationTests(DevnetFixture devnet)
     [Fact]
     public async Task Chains_ListsEveryConfiguredChainWithItsLayerKind()
     {
-        var chains = await devnet.Api.Http.GetFromJsonAsync<ChainStatus[]>("/chains", BridgeApi.Json);
+        var chains = await devnet.Api.ChainsAsync();
         Assert.Equal(
             [(31001L, LayerKind.L1), (31002L, LayerKind.Optimistic), (31003L, LayerKind.ZkRollup), (31004L, LayerKind.AppChain)],
             chains!.Select(c => (c.ChainId, c.Kind)));

@@ -1,6 +1,6 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Cli.Api;
 using MarginBridge.IntegrationTests.Infrastructure;
-using Orleans.Runtime;
 
 namespace MarginBridge.IntegrationTests.Hosting;
 
@@ -56,7 +56,7 @@ public sealed class SiloFailoverTests(TwoSiloFixture devnet)
         {
             return await call();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ApiProblemException { Status: 503 })
         {
             return null;
         }

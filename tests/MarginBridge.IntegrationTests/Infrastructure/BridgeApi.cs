@@ -1,23 +1,25 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MarginBridge.Abstractions.Chains;
+using MarginBridge.Cli.Api;
 using MarginBridge.Silo.Api;
 
 namespace MarginBridge.IntegrationTests.Infrastructure;
 
-/// <summary>The silo's REST API as a test reads it.</summary>
+/// <summary>The silo's REST API as a test reads it: the CLI's client, plus raw HTTP for status-code checks.</summary>
 public sealed class BridgeApi(string baseUrl) : IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly BridgeApiClient _client = new(new Uri(baseUrl));
 
     public HttpClient Http { get; } = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(20) };
 
-    public async Task<AccountResponse> AccountAsync(string address) =>
-        (await Http.GetFromJsonAsync<AccountResponse>($"/accounts/{address}", Json))!;
+    public Task<AccountResponse> AccountAsync(string address) => _client.GetAccountAsync(address, CancellationToken.None);
 
-    public async Task<ChainStatus> ChainAsync(long chainId) =>
-        (await Http.GetFromJsonAsync<ChainStatus>($"/chains/{chainId}", Json))!;
+    public Task<ChainStatus> ChainAsync(long chainId) => _client.GetChainAsync(chainId, CancellationToken.None);
 
-    public void Dispose() => Http.Dispose();
+    public Task<ChainStatus[]> ChainsAsync() => _client.GetChainsAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        Http.Dispose();
+    }
 }

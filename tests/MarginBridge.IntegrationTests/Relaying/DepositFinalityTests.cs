@@ -38,34 +38,22 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
         await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 100_000_000), "the third confirmation makes it final");
     }
 
-    [Fact]
-    public async Task OptimisticDeposit_StaysPendingInsideTheChallengeWindow_ThenTurnsFinal()
+    /// <summary>Optimistic: 20 s challenge window; ZkRollup: 10 s proof delay (orleans-config/devnet.json).</summary>
+    [Theory]
+    [InlineData("optimistic", 12, 10)]
+    [InlineData("zk", 4, 8)]
+    public async Task TimeFinalizedDeposit_StaysPendingInsideItsWindow_ThenTurnsFinal(string chainName, int insideWindow, int pastWindow)
     {
         var account = await devnet.NewAccountAsync();
-        var chain = devnet.Optimistic;
+        var chain = devnet.Devnet.Chain(chainName);
         await DepositAndAwaitCreditAsync(chain, account, 7_000_000);
 
-        await DevnetFixture.AdvanceChainTimeAsync(chain, 12);
+        await DevnetFixture.AdvanceChainTimeAsync(chain, insideWindow);
         await AwaitScannedAsync(chain);
         Assert.Equal((7_000_000, 0), (await devnet.Api.AccountAsync(account.Address)).On(chain.Options.ChainId));
 
-        await DevnetFixture.AdvanceChainTimeAsync(chain, 10);
-        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 7_000_000), "the challenge window has elapsed");
-    }
-
-    [Fact]
-    public async Task ZkDeposit_StaysPendingUntilTheProofDelay_ThenTurnsFinal()
-    {
-        var account = await devnet.NewAccountAsync();
-        var chain = devnet.Zk;
-        await DepositAndAwaitCreditAsync(chain, account, 3_000_000);
-
-        await DevnetFixture.AdvanceChainTimeAsync(chain, 4);
-        await AwaitScannedAsync(chain);
-        Assert.Equal((3_000_000, 0), (await devnet.Api.AccountAsync(account.Address)).On(chain.Options.ChainId));
-
-        await DevnetFixture.AdvanceChainTimeAsync(chain, 8);
-        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 3_000_000), "the batch is proven");
+        await DevnetFixture.AdvanceChainTimeAsync(chain, pastWindow);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chain.Options.ChainId) == (0, 7_000_000), "the window has elapsed in chain time");
     }
 
     [Fact]
