@@ -23,7 +23,7 @@ const input = {
     optimizer: { enabled: true, runs: 10000 },
     viaIR: true,
     evmVersion: "cancun",
-    outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } },
+    outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "storageLayout"] } },
   },
 };
 
@@ -37,7 +37,7 @@ for (const [file, contracts] of Object.entries(output.contracts)) {
   for (const [name, artifact] of Object.entries(contracts)) {
     // Interfaces have no bytecode; internal libraries are inlined and expose no functions.
     if (artifact.evm.bytecode.object.length === 0 || !artifact.abi.some((e) => e.type === "function")) continue;
-    const json = { contractName: name, sourceFile: file, compiler: solc.version(), abi: artifact.abi, bytecode: "0x" + artifact.evm.bytecode.object };
+    const json = { contractName: name, sourceFile: file, compiler: solc.version(), abi: artifact.abi, bytecode: "0x" + artifact.evm.bytecode.object, storageLayout: artifact.storageLayout };
     writeFileSync(join(outDir, `${name}.json`), JSON.stringify(json, null, 2) + "\n");
   }
 }

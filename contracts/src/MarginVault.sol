@@ -3,30 +3,80 @@ pragma solidity ^0.8.24;
 
 import {IERC20Minimal} from "./IERC20Minimal.sol";
 import {SafeTransfer} from "./SafeTransfer.sol";
+import {BridgeMessages} from "./BridgeMessages.sol";
+import {MerkleProofs} from "./MerkleProofs.sol";
+import {AccessRoles} from "./AccessRoles.sol";
+import {OutflowLimiter} from "./OutflowLimiter.sol";
+import {BridgeInbox} from "./BridgeInbox.sol";
+import {IVenueAdapter} from "./IVenueAdapter.sol";
 
 /// @title MarginVault
-/// @notice Holds the ERC-20 collateral of MarginBridge accounts on one chain. Every deposit gets
-/// the next per-chain deposit nonce, which the relayer uses to credit the account exactly once.
-contract MarginVault {
+/// @notice One per chain: holds MarginBridge accounts' ERC-20 collateral, is the outbox of
+/// transfers leaving the chain and, through BridgeInbox, the inbox of those arriving. Inbound
+/// transfers are credited from the vault's free liquidity (tokens that arrived as outbound
+/// transfers or were provided), so collateral never has to travel through the L1.
+///
+/// Custody invariant, per token: token.balanceOf(vault) == Σ balanceOf[·][token] + liquidity[token].
+contract MarginVault is OutflowLimiter, BridgeInbox {
     using SafeTransfer for IERC20Minimal;
 
     error ZeroAmount();
-    error ZeroAddress();
     error UnexpectedReceivedAmount(address token, uint256 expected, uint256 received);
     error Reentrancy();
+    error InsufficientBalance(address account, address token, uint256 balance, uint256 requested);
+    error InsufficientLiquidity(address token, uint256 available, uint256 requested);
+    error UnknownDestination(uint64 dstChainId);
+    error UnsupportedToken(uint64 dstChainId, address token);
+    error ClearanceExpired(uint64 nonce, uint64 expiry);
+    error ClearanceAlreadyUsed(address account, uint64 nonce);
+    error EmptyBatch();
 
     /// @notice Emitted once per deposit; `nonce` is unique and increasing on this chain.
-    event Deposited(
-        uint64 indexed nonce, address indexed account, address indexed token, uint256 amount, uint256 balanceAfter
+    event Deposited(uint64 indexed nonce, address indexed account, address indexed token, uint256 amount, uint256 balanceAfter);
+    event LiquidityProvided(address indexed provider, address indexed token, uint256 amount);
+    event RemoteVaultSet(uint64 indexed chainId, address vault);
+    event RemoteTokenSet(uint64 indexed chainId, address indexed token, address remoteToken);
+    /// @notice A transfer left this chain: `leaf` is stored in `sentMessages` for storage proofs.
+    event TransferInitiated(
+        bytes32 indexed leaf,
+        uint64 indexed dstChainId,
+        uint64 indexed nonce,
+        address account,
+        address token,
+        address dstToken,
+        address recipient,
+        uint256 amount
     );
+    event Withdrawn(address indexed account, address indexed token, uint256 amount, uint64 clearanceNonce);
+
+    /// @notice A margin clearance: the committee's word that `account` may take `amount` of `token`
+    /// out of this vault (EIP-712; the domain binds the chain id and this vault).
+    struct Clearance {
+        address account;
+        address token;
+        uint256 amount;
+        uint64 nonce;
+        uint64 expiry;
+    }
+
+    bytes32 internal constant CLEARANCE_TYPEHASH =
+        keccak256("Clearance(address account,address token,uint256 amount,uint64 nonce,uint64 expiry)");
 
     /// @notice The nonce the next deposit will carry (the first deposit has nonce 1).
     uint64 public nextDepositNonce = 1;
-
-    /// @notice Internal balances: account => token => amount.
     mapping(address account => mapping(address token => uint256 amount)) public balanceOf;
+    /// @notice Tokens in custody that back no account: they pay inbound transfers.
+    mapping(address token => uint256 amount) public liquidity;
+    /// @notice Hashes of every message this vault sent; a committee member proves membership here with eth_getProof.
+    mapping(bytes32 leaf => bool sent) public sentMessages;
+    mapping(uint64 dstChainId => uint64 nonce) public outboundNonce;
+    mapping(uint64 chainId => address vault) public remoteVault;
+    mapping(uint64 chainId => mapping(address token => address remoteToken)) public remoteToken;
+    mapping(address account => mapping(uint64 nonce => bool used)) public usedClearances;
 
     uint256 private _locked = 1;
+
+    constructor(address admin_, address guardian_) AccessRoles(admin_, guardian_) {}
 
     modifier nonReentrant() {
         if (_locked != 1) revert Reentrancy();
@@ -34,6 +84,8 @@ contract MarginVault {
         _;
         _locked = 1;
     }
+
+    // ---------------------------------------------------------------- deposits (never paused)
 
     /// @notice Deposits `amount` of `token` for the caller. Tokens that charge a fee on transfer
     /// (the vault receives less than `amount`) are refused, so balances always match custody.
@@ -47,7 +99,148 @@ contract MarginVault {
         return _deposit(account, token, amount);
     }
 
+    /// @notice Adds free liquidity that pays inbound transfers of `token` on this chain.
+    function provideLiquidity(address token, uint256 amount) external nonReentrant {
+        _pull(token, amount);
+        liquidity[token] += amount;
+        emit LiquidityProvided(msg.sender, token, amount);
+    }
+
+    // ---------------------------------------------------------------- configuration (admin)
+
+    function setRemoteVault(uint64 chainId, address vault) external onlyAdmin {
+        remoteVault[chainId] = vault;
+        emit RemoteVaultSet(chainId, vault);
+    }
+
+    function setRemoteToken(uint64 chainId, address token, address remote) external onlyAdmin {
+        remoteToken[chainId][token] = remote;
+        emit RemoteTokenSet(chainId, token, remote);
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    /// @notice Moves `amount` of the caller's `token` towards `recipient`'s balance in the vault of
+    /// `dstChainId`. The amount leaves the caller's balance now and joins this vault's liquidity;
+    /// the message's leaf is stored for the committee to prove.
+    function initiateTransfer(uint64 dstChainId, address token, uint256 amount, address recipient)
+        external
+        whenNotPaused
+        returns (uint64 nonce, bytes32 leaf)
+    {
+        if (amount == 0) revert ZeroAmount();
+        if (recipient == address(0)) revert ZeroRecipient();
+        address dstVault = remoteVault[dstChainId];
+        if (dstVault == address(0)) revert UnknownDestination(dstChainId);
+        address dstToken = remoteToken[dstChainId][token];
+        if (dstToken == address(0)) revert UnsupportedToken(dstChainId, token);
+        _debit(msg.sender, token, amount);
+        _consumeOutflow(token, amount);
+        liquidity[token] += amount;
+
+        nonce = ++outboundNonce[dstChainId];
+        leaf = BridgeMessages.transferLeafMemory(
+            BridgeMessages.Route(uint64(block.chainid), address(this), dstChainId, dstVault),
+            BridgeMessages.Transfer(nonce, 0, dstToken, recipient, amount)
+        );
+        sentMessages[leaf] = true;
+        emit TransferInitiated(leaf, dstChainId, nonce, msg.sender, token, dstToken, recipient, amount);
+    }
+
+    // ---------------------------------------------------------------- withdrawals
+
+    /// @notice Pays `clearance.amount` of `clearance.token` from the account's balance to the
+    /// account, with a margin clearance signed by a quorum of the committee: unexpired, unused,
+    /// within the outflow limit.
+    function withdraw(Clearance calldata clearance, Signature[] calldata signatures) external nonReentrant whenNotPaused {
+        if (clearance.expiry < block.timestamp) revert ClearanceExpired(clearance.nonce, clearance.expiry);
+        if (usedClearances[clearance.account][clearance.nonce]) revert ClearanceAlreadyUsed(clearance.account, clearance.nonce);
+        bytes32 digest = _hashTyped(
+            keccak256(abi.encode(CLEARANCE_TYPEHASH, clearance.account, clearance.token, clearance.amount, clearance.nonce, clearance.expiry))
+        );
+        _verifyQuorum(digest, signatures);
+        usedClearances[clearance.account][clearance.nonce] = true;
+        _debit(clearance.account, clearance.token, clearance.amount);
+        _consumeOutflow(clearance.token, clearance.amount);
+        IERC20Minimal(clearance.token).safeTransfer(clearance.account, clearance.amount);
+        emit Withdrawn(clearance.account, clearance.token, clearance.amount, clearance.nonce);
+    }
+
+    // ---------------------------------------------------------------- inbox: execution
+
+    /// @notice Executes one inbound transfer with its Merkle proof; anyone may call it.
+    function executeTransfer(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.Transfer calldata transfer,
+        bytes32[] calldata proof
+    ) external whenNotPaused {
+        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
+        bytes32 leaf = BridgeMessages.transferLeaf(route, transfer);
+        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
+        _executeTransfer(key, leaf, transfer);
+    }
+
+    /// @notice Executes several inbound transfers of one batch against a multiproof. `transfers`
+    /// are in ascending leaf order; all execute or none does.
+    function executeTransfers(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.Transfer[] calldata transfers,
+        bytes32[] calldata proof,
+        bytes calldata proofFlags
+    ) external whenNotPaused {
+        uint256 count = transfers.length;
+        if (count == 0) revert EmptyBatch();
+        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
+        bytes32[] memory leaves = new bytes32[](count);
+        for (uint256 i; i < count; ++i) {
+            leaves[i] = BridgeMessages.transferLeaf(route, transfers[i]);
+        }
+        if (MerkleProofs.processMultiproof(leaves, proof, proofFlags) != root) revert InvalidProof();
+        for (uint256 i; i < count; ++i) {
+            _executeTransfer(key, leaves[i], transfers[i]);
+        }
+    }
+
+    /// @notice Delivers a committee-attested liquidation to its venue. Runs while the vault is paused.
+    function executeLiquidation(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.Liquidation calldata liquidation,
+        bytes32[] calldata proof
+    ) external nonReentrant {
+        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
+        bytes32 leaf = BridgeMessages.liquidationLeaf(route, liquidation);
+        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
+        _markExecuted(key, liquidation.nonce, liquidation.expiry);
+        emit MessageExecuted(leaf);
+        IVenueAdapter(liquidation.venue).liquidate(liquidation.account, liquidation.market, liquidation.sizeDelta, liquidation.price);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _executeTransfer(bytes32 key, bytes32 leaf, BridgeMessages.Transfer calldata transfer) private {
+        if (transfer.recipient == address(0)) revert ZeroRecipient();
+        _markExecuted(key, transfer.nonce, transfer.expiry);
+        uint256 available = liquidity[transfer.token];
+        if (transfer.amount > available) revert InsufficientLiquidity(transfer.token, available, transfer.amount);
+        unchecked {
+            liquidity[transfer.token] = available - transfer.amount;
+        }
+        balanceOf[transfer.recipient][transfer.token] += transfer.amount;
+        emit MessageExecuted(leaf);
+    }
+
     function _deposit(address account, address token, uint256 amount) private returns (uint64 nonce) {
+        _pull(token, amount);
+        nonce = nextDepositNonce++;
+        uint256 balanceAfter = balanceOf[account][token] + amount;
+        balanceOf[account][token] = balanceAfter;
+        emit Deposited(nonce, account, token, amount, balanceAfter);
+    }
+
+    function _pull(address token, uint256 amount) private {
         if (amount == 0) revert ZeroAmount();
         if (token == address(0)) revert ZeroAddress();
         IERC20Minimal erc20 = IERC20Minimal(token);
@@ -55,10 +248,13 @@ contract MarginVault {
         erc20.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = erc20.balanceOf(address(this)) - before;
         if (received != amount) revert UnexpectedReceivedAmount(token, amount, received);
+    }
 
-        nonce = nextDepositNonce++;
-        uint256 balanceAfter = balanceOf[account][token] + amount;
-        balanceOf[account][token] = balanceAfter;
-        emit Deposited(nonce, account, token, amount, balanceAfter);
+    function _debit(address account, address token, uint256 amount) private {
+        uint256 balance = balanceOf[account][token];
+        if (amount > balance) revert InsufficientBalance(account, token, balance, amount);
+        unchecked {
+            balanceOf[account][token] = balance - amount;
+        }
     }
 }

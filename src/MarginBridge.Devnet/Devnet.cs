@@ -59,7 +59,7 @@ public sealed class Devnet : IAsyncDisposable
             nodes.AddRange(await Task.WhenAll(profile.MarginBridge.Chains.Select(c => AnvilNode.StartAsync(c.ChainId, null, seed, options.DataDirectory, cancellationToken))));
 
             progress.Report("Deploying the collateral token and MarginVault on every chain");
-            var deployments = await Task.WhenAll(nodes.Select(n => ChainDeployer.DeployAsync(n, n.Accounts[0], profile.Devnet.Collateral)));
+            var deployments = await Task.WhenAll(nodes.Select(n => ChainDeployer.DeployAsync(n, n.Accounts[0], n.Accounts[5], profile.Devnet.Collateral)));
             var chains = new List<DevnetChain>();
             for (var i = 0; i < nodes.Count; i++)
             {

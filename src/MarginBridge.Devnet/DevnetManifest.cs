@@ -27,7 +27,7 @@ public static class DevnetManifest
                 Contracts = new { MarginVault = c.Contracts.Vault, CollateralToken = c.Contracts.Token, DeployedAtBlock = c.Contracts.VaultBlock },
                 Collateral = c.Options.Tokens,
             }),
-            Accounts = accounts.Select((a, i) => new { Role = i switch { 0 => "deployer", 1 => "market-maker", _ => "funded" }, a.Address, a.PrivateKey }),
+            Accounts = accounts.Select((a, i) => new { Role = i switch { 0 => "deployer and vault admin", 1 => "market-maker", 5 => "vault guardian", _ => "funded" }, a.Address, a.PrivateKey }),
             Note = "Test keys of this local devnet only; they hold nothing anywhere else.",
         };
         await File.WriteAllTextAsync(devnet.ManifestPath, JsonSerializer.Serialize(manifest, DevnetProfile.Json), cancellationToken);

@@ -7,7 +7,14 @@ namespace MarginBridge.Chains.Contracts;
 // Typed messages of contracts/src/MarginVault.sol. Each signature is checked against the compiled
 // ABI by ContractBindingTests, so a contract change that is not mirrored here fails the build's tests.
 
-public sealed class MarginVaultDeployment() : ContractDeploymentMessage(ContractArtifact.Load("MarginVault").Bytecode);
+public sealed class MarginVaultDeployment() : ContractDeploymentMessage(ContractArtifact.Load("MarginVault").Bytecode)
+{
+    [Parameter("address", "admin_", 1)]
+    public string Admin { get; set; } = string.Empty;
+
+    [Parameter("address", "guardian_", 2)]
+    public string Guardian { get; set; } = string.Empty;
+}
 
 [Function("deposit", "uint64")]
 public sealed class DepositFunction : FunctionMessage
@@ -62,4 +69,159 @@ public sealed class DepositedEvent : IEventDTO
 
     [Parameter("uint256", "balanceAfter", 5, false)]
     public BigInteger BalanceAfter { get; set; }
+}
+
+[Function("provideLiquidity")]
+public sealed class ProvideLiquidityFunction : FunctionMessage
+{
+    [Parameter("address", "token", 1)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 2)]
+    public BigInteger Amount { get; set; }
+}
+
+[Function("liquidity", "uint256")]
+public sealed class LiquidityFunction : FunctionMessage
+{
+    [Parameter("address", "token", 1)]
+    public string Token { get; set; } = string.Empty;
+}
+
+[Function("setRemoteVault")]
+public sealed class SetRemoteVaultFunction : FunctionMessage
+{
+    [Parameter("uint64", "chainId", 1)]
+    public ulong ChainId { get; set; }
+
+    [Parameter("address", "vault", 2)]
+    public string Vault { get; set; } = string.Empty;
+}
+
+[Function("setRemoteToken")]
+public sealed class SetRemoteTokenFunction : FunctionMessage
+{
+    [Parameter("uint64", "chainId", 1)]
+    public ulong ChainId { get; set; }
+
+    [Parameter("address", "token", 2)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("address", "remote", 3)]
+    public string Remote { get; set; } = string.Empty;
+}
+
+[Function("initiateTransfer", typeof(InitiateTransferOutput))]
+public sealed class InitiateTransferFunction : FunctionMessage
+{
+    [Parameter("uint64", "dstChainId", 1)]
+    public ulong DstChainId { get; set; }
+
+    [Parameter("address", "token", 2)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 3)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("address", "recipient", 4)]
+    public string Recipient { get; set; } = string.Empty;
+}
+
+[FunctionOutput]
+public sealed class InitiateTransferOutput : IFunctionOutputDTO
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("bytes32", "leaf", 2)]
+    public byte[] Leaf { get; set; } = new byte[32];
+}
+
+[Function("withdraw")]
+public sealed class WithdrawFunction : FunctionMessage
+{
+    [Parameter("tuple", "clearance", 1)]
+    public ClearanceStruct Clearance { get; set; } = new();
+
+    [Parameter("tuple[]", "signatures", 2)]
+    public List<SignatureStruct> Signatures { get; set; } = [];
+}
+
+[Function("executeTransfer")]
+public sealed class ExecuteTransferFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple", "transfer", 3)]
+    public TransferStruct Transfer { get; set; } = new();
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+}
+
+[Function("executeTransfers")]
+public sealed class ExecuteTransfersFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple[]", "transfers", 3)]
+    public List<TransferStruct> Transfers { get; set; } = [];
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+
+    [Parameter("bytes", "proofFlags", 5)]
+    public byte[] ProofFlags { get; set; } = [];
+}
+
+[Function("executeLiquidation")]
+public sealed class ExecuteLiquidationFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple", "liquidation", 3)]
+    public LiquidationStruct Liquidation { get; set; } = new();
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+}
+
+[Event("TransferInitiated")]
+public sealed class TransferInitiatedEvent : IEventDTO
+{
+    [Parameter("bytes32", "leaf", 1, true)]
+    public byte[] Leaf { get; set; } = new byte[32];
+
+    [Parameter("uint64", "dstChainId", 2, true)]
+    public ulong DstChainId { get; set; }
+
+    [Parameter("uint64", "nonce", 3, true)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("address", "account", 4, false)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "token", 5, false)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("address", "dstToken", 6, false)]
+    public string DstToken { get; set; } = string.Empty;
+
+    [Parameter("address", "recipient", 7, false)]
+    public string Recipient { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 8, false)]
+    public BigInteger Amount { get; set; }
 }

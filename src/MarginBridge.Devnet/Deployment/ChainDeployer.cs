@@ -7,12 +7,15 @@ namespace MarginBridge.Devnet.Deployment;
 /// <summary>Deploys the collateral token and the MarginVault on one devnet chain.</summary>
 public static class ChainDeployer
 {
-    public static async Task<ChainDeployment> DeployAsync(AnvilNode node, DevAccount deployer, DevnetProfile.CollateralSection collateral)
+    /// <param name="deployer">Deploys and becomes the vault's admin.</param>
+    /// <param name="guardian">May pause the vault.</param>
+    public static async Task<ChainDeployment> DeployAsync(AnvilNode node, DevAccount deployer, DevAccount guardian, DevnetProfile.CollateralSection collateral)
     {
         var web3 = node.Web3For(deployer);
         var token = await web3.Eth.GetContractDeploymentHandler<TestTokenDeployment>().SendRequestAndWaitForReceiptAsync(
             new TestTokenDeployment { Name = collateral.Name, Symbol = collateral.Asset, Decimals = (byte)collateral.Decimals });
-        var vault = await web3.Eth.GetContractDeploymentHandler<MarginVaultDeployment>().SendRequestAndWaitForReceiptAsync(new MarginVaultDeployment());
+        var vault = await web3.Eth.GetContractDeploymentHandler<MarginVaultDeployment>().SendRequestAndWaitForReceiptAsync(
+            new MarginVaultDeployment { Admin = deployer.Address, Guardian = guardian.Address });
         if (token.Failed() || vault.Failed())
         {
             throw new InvalidOperationException($"deployment on chain {node.ChainId} failed");

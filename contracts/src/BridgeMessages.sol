@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title BridgeMessages
+/// @notice The messages that cross between chains and their leaf encoding. Every leaf carries full
+/// domain separation: source and destination chain id and contract, the route's nonce, the kind.
+/// leaf = keccak256(abi.encode(kind, route, payload)); its preimage is always longer than 64 bytes,
+/// so a leaf can never be mistaken for an inner node of the Merkle tree.
+library BridgeMessages {
+    uint8 internal constant KIND_TRANSFER = 1;
+    uint8 internal constant KIND_LIQUIDATION = 2;
+
+    /// @notice Where a message comes from and where it may execute.
+    struct Route {
+        uint64 srcChainId;
+        address srcContract;
+        uint64 dstChainId;
+        address dstContract;
+    }
+
+    /// @notice Collateral moved to `recipient`'s balance in the destination vault.
+    /// @param expiry Unix time after which the message cannot execute; 0 for never.
+    struct Transfer {
+        uint64 nonce;
+        uint64 expiry;
+        address token;
+        address recipient;
+        uint256 amount;
+    }
+
+    /// @notice A committee-attested instruction to a venue to reduce an account's position.
+    struct Liquidation {
+        uint64 nonce;
+        uint64 expiry;
+        address venue;
+        address account;
+        bytes32 market;
+        int256 sizeDelta;
+        uint256 price;
+    }
+
+    function transferLeaf(Route calldata route, Transfer calldata transfer) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_TRANSFER, route, transfer));
+    }
+
+    function transferLeafMemory(Route memory route, Transfer memory transfer) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_TRANSFER, route, transfer));
+    }
+
+    function liquidationLeaf(Route calldata route, Liquidation calldata liquidation) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_LIQUIDATION, route, liquidation));
+    }
+
+    /// @notice The key of a route on its destination: replay protection and configuration hang off it.
+    function routeKey(uint64 srcChainId, address srcContract) internal pure returns (bytes32) {
+        return keccak256(abi.encode(srcChainId, srcContract));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+
+namespace MarginBridge.Chains.Contracts;
+
+// The Solidity structs of contracts/src/BridgeMessages.sol, BridgeInbox.sol and MarginVault.sol.
+
+/// <summary>Where a message comes from and where it may execute.</summary>
+public sealed class RouteStruct
+{
+    [Parameter("uint64", "srcChainId", 1)]
+    public ulong SrcChainId { get; set; }
+
+    [Parameter("address", "srcContract", 2)]
+    public string SrcContract { get; set; } = string.Empty;
+
+    [Parameter("uint64", "dstChainId", 3)]
+    public ulong DstChainId { get; set; }
+
+    [Parameter("address", "dstContract", 4)]
+    public string DstContract { get; set; } = string.Empty;
+}
+
+/// <summary>Collateral moved to the recipient's balance in the destination vault; expiry 0 is never.</summary>
+public sealed class TransferStruct
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 2)]
+    public ulong Expiry { get; set; }
+
+    [Parameter("address", "token", 3)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("address", "recipient", 4)]
+    public string Recipient { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 5)]
+    public BigInteger Amount { get; set; }
+}
+
+/// <summary>A committee-attested instruction to a venue to reduce a position.</summary>
+public sealed class LiquidationStruct
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 2)]
+    public ulong Expiry { get; set; }
+
+    [Parameter("address", "venue", 3)]
+    public string Venue { get; set; } = string.Empty;
+
+    [Parameter("address", "account", 4)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("bytes32", "market", 5)]
+    public byte[] Market { get; set; } = new byte[32];
+
+    [Parameter("int256", "sizeDelta", 6)]
+    public BigInteger SizeDelta { get; set; }
+
+    [Parameter("uint256", "price", 7)]
+    public BigInteger Price { get; set; }
+}
+
+/// <summary>A margin clearance: the committee's word that the account may withdraw.</summary>
+public sealed class ClearanceStruct
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "token", 2)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 3)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("uint64", "nonce", 4)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 5)]
+    public ulong Expiry { get; set; }
+}
+
+/// <summary>An ECDSA signature as the inbox takes it: v is 27 or 28, s in the lower half.</summary>
+public sealed class SignatureStruct
+{
+    [Parameter("bytes32", "r", 1)]
+    public byte[] R { get; set; } = new byte[32];
+
+    [Parameter("bytes32", "s", 2)]
+    public byte[] S { get; set; } = new byte[32];
+
+    [Parameter("uint8", "v", 3)]
+    public byte V { get; set; }
+}

@@ -1,0 +1,52 @@
+using MarginBridge.Chains.Contracts;
+using Nethereum.Util;
+
+namespace MarginBridge.Chains.Proofs;
+
+/// <summary>
+/// The leaves of contracts/src/BridgeMessages.sol: keccak256(abi.encode(kind, route, payload)),
+/// byte for byte, so the C# tree has exactly the roots and proofs the inbox accepts.
+/// </summary>
+public static class MessageLeaf
+{
+    public const byte TransferKind = 1;
+    public const byte LiquidationKind = 2;
+
+    public static byte[] Transfer(RouteStruct route, TransferStruct transfer)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 10];
+        var words = new AbiWords(buffer);
+        words.Unsigned(TransferKind);
+        WriteRoute(ref words, route);
+        words.Unsigned(transfer.Nonce);
+        words.Unsigned(transfer.Expiry);
+        words.Address(transfer.Token);
+        words.Address(transfer.Recipient);
+        words.Unsigned(transfer.Amount);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
+    public static byte[] Liquidation(RouteStruct route, LiquidationStruct liquidation)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 12];
+        var words = new AbiWords(buffer);
+        words.Unsigned(LiquidationKind);
+        WriteRoute(ref words, route);
+        words.Unsigned(liquidation.Nonce);
+        words.Unsigned(liquidation.Expiry);
+        words.Address(liquidation.Venue);
+        words.Address(liquidation.Account);
+        words.Bytes32(liquidation.Market);
+        words.Signed(liquidation.SizeDelta);
+        words.Unsigned(liquidation.Price);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
+    private static void WriteRoute(ref AbiWords words, RouteStruct route)
+    {
+        words.Unsigned(route.SrcChainId);
+        words.Address(route.SrcContract);
+        words.Unsigned(route.DstChainId);
+        words.Address(route.DstContract);
+    }
+}
