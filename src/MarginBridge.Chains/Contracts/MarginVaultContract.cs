@@ -225,3 +225,10 @@ public sealed class TransferInitiatedEvent : IEventDTO
     [Parameter("uint256", "amount", 8, false)]
     public BigInteger Amount { get; set; }
 }
+
+[Function("sentMessages", "bool")]
+public sealed class SentMessagesFunction : FunctionMessage
+{
+    [Parameter("bytes32", "leaf", 1)]
+    public byte[] Leaf { get; set; } = new byte[32];
+}

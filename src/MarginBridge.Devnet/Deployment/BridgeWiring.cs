@@ -1,0 +1,57 @@
+using System.Numerics;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet.Processes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+
+namespace MarginBridge.Devnet.Deployment;
+
+/// <summary>
+/// Wires deployed vaults into one bridge: the same committee on every inbox, a route between every
+/// ordered pair (quorum mode), each vault knowing the others and their collateral token, an outflow
+/// limit per token, and free liquidity to pay inbound transfers. All calls are the vault admin's.
+/// </summary>
+public static class BridgeWiring
+{
+    public static async Task WireAsync(IReadOnlyList<WiredChain> chains, IReadOnlyList<string> committee, byte threshold, BridgeLimits limits)
+    {
+        var members = committee.Select(m => m.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+        await Task.WhenAll(chains.Select(chain => WireOneAsync(chain, chains, members, threshold, limits)));
+    }
+
+    private static async Task WireOneAsync(WiredChain chain, IReadOnlyList<WiredChain> all, List<string> members, byte threshold, BridgeLimits limits)
+    {
+        var web3 = chain.Node.Web3For(chain.Admin);
+        await SendAsync(web3, chain.Vault, new SetCommitteeFunction { Members = members, Threshold = threshold });
+        await SendAsync(web3, chain.Vault, new SetOutflowLimitFunction { Token = chain.Token, Capacity = limits.OutflowCapacity, PeriodSeconds = limits.OutflowPeriodSeconds });
+        foreach (var other in all.Where(o => o.Node.ChainId != chain.Node.ChainId))
+        {
+            var otherId = (ulong)other.Node.ChainId;
+            await SendAsync(web3, chain.Vault, new ConfigureRouteFunction { SrcChainId = otherId, SrcContract = other.Vault });
+            await SendAsync(web3, chain.Vault, new SetRemoteVaultFunction { ChainId = otherId, Vault = other.Vault });
+            await SendAsync(web3, chain.Vault, new SetRemoteTokenFunction { ChainId = otherId, Token = chain.Token, Remote = other.Token });
+        }
+
+        if (limits.Liquidity > 0)
+        {
+            await SendAsync(web3, chain.Token, new MintFunction { To = chain.Admin.Address, Amount = limits.Liquidity });
+            await SendAsync(web3, chain.Token, new ApproveFunction { Spender = chain.Vault, Amount = limits.Liquidity });
+            await SendAsync(web3, chain.Vault, new ProvideLiquidityFunction { Token = chain.Token, Amount = limits.Liquidity });
+        }
+    }
+
+    public static async Task<TransactionReceipt> SendAsync<TMessage>(IWeb3 web3, string contract, TMessage message)
+        where TMessage : Nethereum.Contracts.FunctionMessage, new()
+    {
+        var receipt = await web3.Eth.GetContractTransactionHandler<TMessage>().SendRequestAndWaitForReceiptAsync(contract, message);
+        return receipt.Failed() ? throw new InvalidOperationException($"{typeof(TMessage).Name} to {contract} reverted") : receipt;
+    }
+}
+
+/// <summary>A chain's deployed bridge contracts and its vault admin.</summary>
+public sealed record WiredChain(AnvilNode Node, string Vault, string Token, DevAccount Admin);
+
+/// <param name="OutflowCapacity">Per-token bucket: what may leave at once.</param>
+/// <param name="OutflowPeriodSeconds">Time for an empty bucket to refill.</param>
+/// <param name="Liquidity">Free liquidity the admin provides on every chain.</param>
+public sealed record BridgeLimits(BigInteger OutflowCapacity, ulong OutflowPeriodSeconds, BigInteger Liquidity);
