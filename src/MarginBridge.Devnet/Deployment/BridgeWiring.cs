@@ -43,6 +43,11 @@ public static class BridgeWiring
     public static async Task<TransactionReceipt> SendAsync<TMessage>(IWeb3 web3, string contract, TMessage message)
         where TMessage : Nethereum.Contracts.FunctionMessage, new()
     {
+        // Nethereum writes the gas, nonce and fees of a send into the message; a message sent again must be estimated anew.
+        message.Gas = null;
+        message.Nonce = null;
+        message.MaxFeePerGas = null;
+        message.MaxPriorityFeePerGas = null;
         var receipt = await web3.Eth.GetContractTransactionHandler<TMessage>().SendRequestAndWaitForReceiptAsync(contract, message);
         return receipt.Failed() ? throw new InvalidOperationException($"{typeof(TMessage).Name} to {contract} reverted") : receipt;
     }

@@ -73,7 +73,7 @@ public sealed class RootSubmissionTests(BridgeContractsFixture chains)
         var tree = SomeTree(bridge);
         var members = bridge.Committee.Take(2).ToList();
         await Reverts.With<NotCommitteeMemberError>(() => bridge.B.SendAsync(WithSignatures(bridge, tree, Sign(bridge, tree, members, chainId: 1))));
-        await Reverts.With<NotCommitteeMemberError>(() => bridge.B.SendAsync(WithSignatures(bridge, tree, Sign(bridge, tree, members, inbox: bridge.A.Vault))));
+        await Reverts.With<NotCommitteeMemberError>(() => bridge.B.SendAsync(WithSignatures(bridge, tree, Sign(bridge, tree, members, inbox: bridge.B.Venue))));
     }
 
     [Fact]
