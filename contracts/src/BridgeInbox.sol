@@ -59,6 +59,8 @@ abstract contract BridgeInbox is AccessRoles {
     event RootProposed(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, bytes32 root, uint32 messageCount, uint40 acceptableAt);
     event RootChallenged(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, address watcher);
     event MessageExecuted(bytes32 indexed leaf);
+    /// @notice Several messages of one batch executed in one call: one event naming every leaf.
+    event BatchExecuted(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, bytes32[] leaves);
 
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
@@ -180,6 +182,11 @@ abstract contract BridgeInbox is AccessRoles {
         if (batch.voided) revert RootVoided(batchNumber);
         if (block.timestamp < batch.acceptableAt) revert RootNotYetAcceptable(batchNumber, batch.acceptableAt);
         return (key, batch.root);
+    }
+
+    /// @notice The replay bitmap of a route: bit (nonce & 255) of word (nonce >> 8).
+    function _executedWords(bytes32 key) internal view returns (mapping(uint256 => uint256) storage) {
+        return _executed[key];
     }
 
     /// @notice Marks (route, nonce) executed and refuses expired messages and replays.

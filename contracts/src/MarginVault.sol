@@ -182,7 +182,8 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     }
 
     /// @notice Executes several inbound transfers of one batch against a multiproof. `transfers`
-    /// are in ascending leaf order; all execute or none does.
+    /// are in ascending leaf order; all execute or none does. Replay bits and liquidity are kept
+    /// in memory while consecutive transfers share a bitmap word or a token, and written once.
     function executeTransfers(
         BridgeMessages.Route calldata route,
         uint64 batchNumber,
@@ -190,17 +191,12 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         bytes32[] calldata proof,
         bytes calldata proofFlags
     ) external whenNotPaused {
-        uint256 count = transfers.length;
-        if (count == 0) revert EmptyBatch();
+        if (transfers.length == 0) revert EmptyBatch();
         (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
-        bytes32[] memory leaves = new bytes32[](count);
-        for (uint256 i; i < count; ++i) {
-            leaves[i] = BridgeMessages.transferLeaf(route, transfers[i]);
-        }
+        bytes32[] memory leaves = BridgeMessages.transferLeaves(route, transfers);
         if (MerkleProofs.processMultiproof(leaves, proof, proofFlags) != root) revert InvalidProof();
-        for (uint256 i; i < count; ++i) {
-            _executeTransfer(key, leaves[i], transfers[i]);
-        }
+        _executeBatch(_executedWords(key), transfers);
+        emit BatchExecuted(route.srcChainId, route.srcContract, batchNumber, leaves);
     }
 
     /// @notice Delivers a committee-attested liquidation to its venue. Runs while the vault is paused.
@@ -230,6 +226,41 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         }
         balanceOf[transfer.recipient][transfer.token] += transfer.amount;
         emit MessageExecuted(leaf);
+    }
+
+    function _executeBatch(mapping(uint256 => uint256) storage executed, BridgeMessages.Transfer[] calldata transfers) private {
+        uint256 wordIndex = type(uint256).max;
+        uint256 bits;
+        address token;
+        uint256 available;
+        for (uint256 i; i < transfers.length; ++i) {
+            BridgeMessages.Transfer calldata transfer = transfers[i];
+            if (transfer.recipient == address(0)) revert ZeroRecipient();
+            if (transfer.expiry != 0 && transfer.expiry < block.timestamp) revert MessageExpired(transfer.nonce, transfer.expiry);
+            uint256 word = transfer.nonce >> 8;
+            if (word != wordIndex) {
+                if (wordIndex != type(uint256).max) executed[wordIndex] = bits;
+                wordIndex = word;
+                bits = executed[word];
+            }
+            uint256 bit = 1 << (transfer.nonce & 0xff);
+            if (bits & bit != 0) revert AlreadyExecuted(transfer.nonce);
+            bits |= bit;
+            if (transfer.token != token) {
+                if (token != address(0)) liquidity[token] = available;
+                token = transfer.token;
+                available = liquidity[token];
+            }
+            uint256 amount = transfer.amount;
+            if (amount > available) revert InsufficientLiquidity(token, available, amount);
+            unchecked {
+                // Cannot overflow: every credit is paid out of liquidity that the vault holds.
+                available -= amount;
+                balanceOf[transfer.recipient][token] += amount;
+            }
+        }
+        executed[wordIndex] = bits;
+        liquidity[token] = available;
     }
 
     function _deposit(address account, address token, uint256 amount) private returns (uint64 nonce) {
