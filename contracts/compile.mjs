@@ -1,5 +1,7 @@
-// Compiles every contract in contracts/src with the pinned npm solc (tools/package.json) into
-// contracts/out/<Contract>.json ({ contractName, abi, bytecode }). Run by the MarginBridge.Chains build.
+// Compiles every contract in contracts/src (the product) and contracts/test (test tokens with odd
+// behaviour) with the pinned npm solc (tools/package.json) into contracts/out/<Contract>.json
+// ({ contractName, abi, bytecode, storageLayout }). Run by the MarginBridge.Chains build.
+// SOLC_VIA_IR=0 compiles without the IR pipeline (to compare gas).
 import { createRequire } from "node:module";
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -9,11 +11,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, "..", "tools", "package.json"));
 const solc = require("solc");
 
-const srcDir = join(here, "src");
 const outDir = process.argv[2] ?? join(here, "out");
 const sources = {};
-for (const file of readdirSync(srcDir).filter((f) => f.endsWith(".sol")).sort()) {
-  sources[file] = { content: readFileSync(join(srcDir, file), "utf8") };
+for (const dir of ["src", "test"]) {
+  for (const file of readdirSync(join(here, dir)).filter((f) => f.endsWith(".sol")).sort()) {
+    sources[dir === "src" ? file : `test/${file}`] = { content: readFileSync(join(here, dir, file), "utf8") };
+  }
 }
 
 const input = {
@@ -21,7 +24,7 @@ const input = {
   sources,
   settings: {
     optimizer: { enabled: true, runs: 10000 },
-    viaIR: true,
+    viaIR: process.env.SOLC_VIA_IR !== "0",
     evmVersion: "cancun",
     outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "storageLayout"] } },
   },
