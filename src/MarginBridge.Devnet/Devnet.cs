@@ -15,12 +15,16 @@ public sealed class Devnet : IAsyncDisposable
     private readonly DevnetOptions _options;
     private readonly List<SiloNode> _silos = [];
 
-    private Devnet(DevnetOptions options, AzuriteNode azurite, IReadOnlyList<DevnetChain> chains)
+    private Devnet(DevnetOptions options, AzuriteNode azurite, IReadOnlyList<DevnetChain> chains, DevnetCommittee committee)
     {
         _options = options;
         Azurite = azurite;
         Chains = chains;
+        Committee = committee;
     }
+
+    /// <summary>The relayer committee generated for this devnet (keys in the data folder only).</summary>
+    public DevnetCommittee Committee { get; }
 
     public AzuriteNode Azurite { get; }
 
@@ -78,7 +82,15 @@ public sealed class Devnet : IAsyncDisposable
                 chains.Add(new DevnetChain(chain, nodes[i], deployments[i], blockTime));
             }
 
-            var devnet = new Devnet(options, azurite, chains);
+            progress.Report("Wiring the bridge: committee, routes between every pair of chains, outflow limits, liquidity");
+            var committee = await DevnetCommittee.CreateAsync(options.DataDirectory, profile.Devnet.Committee);
+            await BridgeWiring.WireAsync(
+                [.. chains.Select(c => new WiredChain(c.Node, c.Contracts.Vault, c.Contracts.Token, c.Node.Accounts[0]))],
+                committee.Members,
+                committee.Threshold,
+                profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));
+
+            var devnet = new Devnet(options, azurite, chains, committee);
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
             for (var i = 0; i < options.SiloCount; i++)
             {

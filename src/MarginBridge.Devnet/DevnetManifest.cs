@@ -24,9 +24,10 @@ public static class DevnetManifest
                 RpcUrl = c.Node.RpcUrl,
                 c.BlockTimeSeconds,
                 c.Options.Finality,
-                Contracts = new { MarginVault = c.Contracts.Vault, CollateralToken = c.Contracts.Token, DeployedAtBlock = c.Contracts.VaultBlock },
+                Contracts = new { MarginVault = c.Contracts.Vault, CollateralToken = c.Contracts.Token, ReferenceVenue = c.Contracts.Venue, DeployedAtBlock = c.Contracts.VaultBlock },
                 Collateral = c.Options.Tokens,
             }),
+            Committee = new { devnet.Committee.Members, devnet.Committee.Threshold, devnet.Committee.KeyFiles, Mode = "quorum on every route" },
             Accounts = accounts.Select((a, i) => new { Role = i switch { 0 => "deployer and vault admin", 1 => "market-maker", 5 => "vault guardian", _ => "funded" }, a.Address, a.PrivateKey }),
             Note = "Test keys of this local devnet only; they hold nothing anywhere else.",
         };

@@ -44,6 +44,29 @@ public sealed class DevnetProfile
 
         /// <summary>Whole-token amounts the demo market maker deposits, per chain name.</summary>
         public Dictionary<string, string> DemoDeposits { get; set; } = [];
+
+        public CommitteeSection Committee { get; set; } = new();
+
+        /// <summary>Whole tokens that may leave each vault per outflow period.</summary>
+        public long OutflowCapacity { get; set; } = 1_000_000;
+
+        public ulong OutflowPeriodSeconds { get; set; } = 86_400;
+
+        /// <summary>Whole tokens of free liquidity the admin provides on every chain.</summary>
+        public long Liquidity { get; set; } = 1_000_000;
+
+        public Deployment.BridgeLimits Limits(int decimals)
+        {
+            var unit = System.Numerics.BigInteger.Pow(10, decimals);
+            return new Deployment.BridgeLimits(OutflowCapacity * unit, OutflowPeriodSeconds, Liquidity * unit);
+        }
+    }
+
+    public sealed class CommitteeSection
+    {
+        public int Members { get; set; } = 3;
+
+        public byte Threshold { get; set; } = 2;
     }
 
     public sealed class CollateralSection

@@ -4,7 +4,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace MarginBridge.Devnet.Deployment;
 
-/// <summary>Deploys the collateral token and the MarginVault on one devnet chain.</summary>
+/// <summary>Deploys the collateral token, the MarginVault and a reference venue on one devnet chain.</summary>
 public static class ChainDeployer
 {
     /// <param name="deployer">Deploys and becomes the vault's admin.</param>
@@ -16,13 +16,15 @@ public static class ChainDeployer
             new TestTokenDeployment { Name = collateral.Name, Symbol = collateral.Asset, Decimals = (byte)collateral.Decimals });
         var vault = await web3.Eth.GetContractDeploymentHandler<MarginVaultDeployment>().SendRequestAndWaitForReceiptAsync(
             new MarginVaultDeployment { Admin = deployer.Address, Guardian = guardian.Address });
-        if (token.Failed() || vault.Failed())
+        var venue = await web3.Eth.GetContractDeploymentHandler<ReferenceVenueDeployment>().SendRequestAndWaitForReceiptAsync(
+            new ReferenceVenueDeployment { Vault = vault.ContractAddress });
+        if (token.Failed() || vault.Failed() || venue.Failed())
         {
             throw new InvalidOperationException($"deployment on chain {node.ChainId} failed");
         }
 
-        return new ChainDeployment(token.ContractAddress, vault.ContractAddress, (long)vault.BlockNumber.Value);
+        return new ChainDeployment(token.ContractAddress, vault.ContractAddress, venue.ContractAddress, (long)vault.BlockNumber.Value);
     }
 }
 
-public sealed record ChainDeployment(string Token, string Vault, long VaultBlock);
+public sealed record ChainDeployment(string Token, string Vault, string Venue, long VaultBlock);

@@ -113,9 +113,7 @@ public sealed class BridgeSide
     public static async Task<BridgeSide> DeployAsync(AnvilNode node)
     {
         var deployment = await ChainDeployer.DeployAsync(node, node.Accounts[0], node.Accounts[5], new DevnetProfile.CollateralSection());
-        var venue = await node.Web3For(node.Accounts[0]).Eth.GetContractDeploymentHandler<ReferenceVenueDeployment>()
-            .SendRequestAndWaitForReceiptAsync(new ReferenceVenueDeployment { Vault = deployment.Vault });
-        return new BridgeSide(node, deployment.Vault, deployment.Token, venue.ContractAddress);
+        return new BridgeSide(node, deployment.Vault, deployment.Token, deployment.Venue);
     }
 
     public Task<TransactionReceipt> SendAsync<TMessage>(TMessage message, DevAccount? from = null)
