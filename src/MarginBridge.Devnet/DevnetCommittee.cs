@@ -1,4 +1,4 @@
-using Nethereum.Signer;
+using MarginBridge.Chains.Proofs;
 
 namespace MarginBridge.Devnet;
 
@@ -30,8 +30,7 @@ public sealed class DevnetCommittee
         }
 
         var directory = Directory.CreateDirectory(Path.Combine(dataDirectory, "committee")).FullName;
-        var keys = Enumerable.Range(0, section.Members).Select(_ => EthECKey.GenerateKey())
-            .OrderBy(k => k.GetPublicAddress().ToLowerInvariant(), StringComparer.Ordinal).ToList();
+        var keys = CommitteeKeys.Generate(section.Members);
         var files = new List<string>();
         for (var i = 0; i < keys.Count; i++)
         {

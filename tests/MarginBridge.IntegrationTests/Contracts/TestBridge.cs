@@ -32,8 +32,7 @@ public sealed class TestBridge
 
     public static async Task<TestBridge> DeployAsync(AnvilNode a, AnvilNode b, int committeeSize, byte threshold)
     {
-        var committee = Enumerable.Range(0, committeeSize).Select(_ => EthECKey.GenerateKey())
-            .OrderBy(k => k.GetPublicAddress().ToLowerInvariant(), StringComparer.Ordinal).ToList();
+        var committee = CommitteeKeys.Generate(committeeSize);
         var sides = await Task.WhenAll(new[] { a, b }.Select(BridgeSide.DeployAsync));
         await BridgeWiring.WireAsync(
             [.. sides.Select(s => new WiredChain(s.Node, s.Vault, s.Token, s.Admin))],
