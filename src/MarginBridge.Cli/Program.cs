@@ -25,6 +25,8 @@ app.Configure(config =>
         .WithExample("account", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Measure deposit ingestion and deposit-to-credit latency on a fresh devnet; prints a markdown table.");
+    config.AddCommand<SignerCommand>("signer")
+        .WithDescription("Run one relayer-committee member: it attests batch roots only after verifying them on the source chain itself.");
     config.AddCommand<ChainsCommand>("chains")
         .WithDescription("Show every chain's relayer: head, hard-final height, lag, last reorg, RPC endpoints.");
 });

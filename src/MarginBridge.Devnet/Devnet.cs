@@ -14,6 +14,7 @@ public sealed class Devnet : IAsyncDisposable
 {
     private readonly DevnetOptions _options;
     private readonly List<SiloNode> _silos = [];
+    private readonly List<SignerNode> _signers = [];
 
     private Devnet(DevnetOptions options, AzuriteNode azurite, IReadOnlyList<DevnetChain> chains, DevnetCommittee committee)
     {
@@ -31,6 +32,9 @@ public sealed class Devnet : IAsyncDisposable
     public IReadOnlyList<DevnetChain> Chains { get; }
 
     public IReadOnlyList<SiloNode> Silos => _silos;
+
+    /// <summary>The committee members' processes, one per key.</summary>
+    public IReadOnlyList<SignerNode> Signers => _signers;
 
     public string DataDirectory => _options.DataDirectory;
 
@@ -91,6 +95,12 @@ public sealed class Devnet : IAsyncDisposable
                 profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));
 
             var devnet = new Devnet(options, azurite, chains, committee);
+            if (options.StartSigners)
+            {
+                progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
+                devnet._signers.AddRange(await Task.WhenAll(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken))));
+            }
+
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
             for (var i = 0; i < options.SiloCount; i++)
             {
@@ -113,6 +123,29 @@ public sealed class Devnet : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts member <paramref name="index"/> with its own configuration: its key file and, per chain,
+    /// two endpoint URLs (on the devnet both reach the chain's one anvil node; in production they
+    /// must be independent providers).
+    /// </summary>
+    private async Task<SignerNode> StartSignerAsync(string keyFile, int index, CancellationToken cancellationToken)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var config = Path.Combine(DataDirectory, "committee", $"member-{index}.signer.json");
+        var chains = Chains.Select(c => new
+        {
+            c.Options.Name,
+            c.Options.Kind,
+            c.Options.ChainId,
+            RpcUrls = new[] { c.Node.RpcUrl, $"http://localhost:{c.Node.Port}" },
+            c.Options.Vault,
+            c.Options.StartBlock,
+            c.Options.Finality,
+        });
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Signer = new { KeyFile = keyFile, HttpUrl = url }, MarginBridge = new { Chains = chains } }, DevnetProfile.Json), cancellationToken);
+        return await SignerNode.StartAsync(config, url, Path.Combine(DataDirectory, "logs", $"signer-{index}.log"), cancellationToken);
+    }
+
     public async Task<SiloNode> StartSiloAsync(CancellationToken cancellationToken)
     {
         var silo = await SiloNode.StartAsync(new SiloLaunch(_options.SiloAssemblyPath, ConfigPath, Azurite.ConnectionString, DataDirectory), cancellationToken);
@@ -133,6 +166,11 @@ public sealed class Devnet : IAsyncDisposable
         foreach (var silo in _silos)
         {
             await silo.DisposeAsync();
+        }
+
+        foreach (var signer in _signers)
+        {
+            await signer.DisposeAsync();
         }
 
         foreach (var chain in Chains)

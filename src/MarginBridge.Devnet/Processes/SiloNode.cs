@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace MarginBridge.Devnet.Processes;
 
 /// <summary>One Orleans silo process (MarginBridge.Silo) with its REST API, dashboard and relayers.</summary>
@@ -46,7 +44,7 @@ public sealed class SiloNode : IAsyncDisposable
         var node = new SiloNode(process, siloPort, httpUrl);
         try
         {
-            await node.WaitHealthyAsync(TimeSpan.FromSeconds(90), cancellationToken);
+            await HttpReadiness.WaitAsync(process, $"{httpUrl}/health", TimeSpan.FromSeconds(90), cancellationToken);
             return node;
         }
         catch
@@ -61,38 +59,6 @@ public sealed class SiloNode : IAsyncDisposable
     public Task StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(20));
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
-
-    private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(HttpUrl), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"silo exited with code {_process.ExitCode}:{Environment.NewLine}{_process.ReadLog()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/health", cancellationToken);
-                if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<object>(cancellationToken) is not null)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-
-        throw new TimeoutException($"silo {HttpUrl} was not healthy within {timeout.TotalSeconds:0} s; log: {_process.LogPath}");
-    }
 }
 
 /// <param name="AssemblyPath">MarginBridge.Silo.dll.</param>

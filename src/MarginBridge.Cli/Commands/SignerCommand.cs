@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Cli.Signer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Signer;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MarginBridge.Cli.Commands;
+
+/// <summary>
+/// <c>mb signer</c>: one committee member as its own process, with its own key and endpoints.
+/// The silo asks it to attest batches; it signs only what it verified on the source chain itself.
+/// </summary>
+public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--config <FILE>")]
+        [Description("JSON with a Signer section (KeyFile, HttpUrl) and a MarginBridge:Chains section (at least two RPC URLs per chain).")]
+        public string Config { get; init; } = string.Empty;
+
+        public override ValidationResult Validate() => File.Exists(Config)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--config: '{Config}' does not exist");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(settings.Config)).AddEnvironmentVariables().Build();
+        var signer = configuration.GetSection("Signer").Get<SignerOptions>() ?? new SignerOptions();
+        var bridge = configuration.GetSection(MarginBridgeOptions.Section).Get<MarginBridgeOptions>() ?? new MarginBridgeOptions();
+        var errors = signer.Validate(bridge);
+        if (errors.Count > 0)
+        {
+            throw new CliUsageException(string.Join(Environment.NewLine, errors));
+        }
+
+        var attestor = new BatchAttestor(new EthECKey(signer.ReadKey()), bridge.Chains);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(signer.HttpUrl);
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        app.MapGet("/health", () => TypedResults.Ok(new { attestor.Member, Chains = bridge.Chains.Select(c => c.ChainId) }));
+        app.MapPost("/attestations", async Task<Results<Ok<AttestationResponse>, UnprocessableEntity<AttestationResponse>, ValidationProblem>> (AttestationBody body, CancellationToken token) =>
+        {
+            var (request, field, error) = body.Parse();
+            if (request is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
+            }
+
+            var attestation = await attestor.AttestAsync(request, token);
+            var response = AttestationResponse.From(attestation);
+            return attestation.IsSigned ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
+        });
+        AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
+        await app.RunAsync();
+        return 0;
+    }
+}
+
+/// <summary>A member's answer on the wire: r, s as 0x hex, v as 27 or 28; or the refusal in words.</summary>
+public sealed record AttestationResponse(string Member, bool IsSigned, string? Root, string? R, string? S, int? V, string? Refusal)
+{
+    public static AttestationResponse From(Attestation a) => new(
+        a.Member, a.IsSigned, a.Root, a.Signature?.R.ToHex(prefix: true), a.Signature?.S.ToHex(prefix: true), a.Signature?.V, a.Refusal);
+}
