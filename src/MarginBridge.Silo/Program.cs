@@ -43,6 +43,7 @@ try
     app.MapOpenApi();
     app.MapAccountEndpoints();
     app.MapChainEndpoints();
+    app.MapTransferEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

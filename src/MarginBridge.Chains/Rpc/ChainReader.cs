@@ -30,20 +30,27 @@ public sealed class ChainReader(RpcEndpointPool pool)
         return ToRef(block);
     }
 
-    public async Task<IReadOnlyList<EventLog<DepositedEvent>>> GetDepositsAsync(string vault, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    /// <summary>The vault's <c>Deposited</c> and <c>TransferInitiated</c> events of a block range, in one <c>eth_getLogs</c>.</summary>
+    public async Task<VaultEvents> GetVaultEventsAsync(string vault, long fromBlock, long toBlock, CancellationToken cancellationToken)
     {
         var filter = new NewFilterInput
         {
             Address = [vault],
             FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
             ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [Event<DepositedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix()],
+            Topics = [new[] { DepositedTopic, TransferInitiatedTopic }],
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
-        return logs.DecodeAllEvents<DepositedEvent>();
+        return new VaultEvents(logs.DecodeAllEvents<DepositedEvent>(), logs.DecodeAllEvents<TransferInitiatedEvent>());
     }
+
+    private static readonly string DepositedTopic = Event<DepositedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
+    private static readonly string TransferInitiatedTopic = Event<TransferInitiatedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
 
     private static BlockRef? ToRef(BlockWithTransactionHashes? block) => block is null
         ? null
         : new BlockRef((long)block.Number.Value, block.BlockHash, block.ParentHash, (long)block.Timestamp.Value);
 }
+
+/// <summary>What a vault emitted in a block range that the relayer acts on.</summary>
+public sealed record VaultEvents(IReadOnlyList<EventLog<DepositedEvent>> Deposits, IReadOnlyList<EventLog<TransferInitiatedEvent>> Transfers);

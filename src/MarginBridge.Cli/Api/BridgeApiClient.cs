@@ -23,6 +23,9 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<ChainStatus> GetChainAsync(long chainId, CancellationToken cancellationToken) =>
         GetAsync<ChainStatus>($"/chains/{chainId}", cancellationToken);
 
+    public Task<TransferResponse> GetTransferAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<TransferResponse>($"/transfers/{Uri.EscapeDataString(id)}", cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

@@ -2,9 +2,14 @@ using MarginBridge.Abstractions.Accounts;
 
 namespace MarginBridge.Grains.Relaying;
 
-/// <summary>Deposit changes of one poll, grouped per account in the order they happened, sent in one call per account.</summary>
+/// <summary>
+/// What one poll found: deposit changes grouped per account in the order they happened (one call
+/// per account), and transfer transitions (in order per transfer).
+/// </summary>
 internal sealed class AccountUpdates
 {
+    public TransferUpdates Transfers { get; } = new();
+
     private readonly Dictionary<string, List<DepositUpdate>> _byAccount = new(StringComparer.Ordinal);
 
     public void Add(DepositChange change, Deposit deposit)
@@ -19,5 +24,5 @@ internal sealed class AccountUpdates
     }
 
     public Task DeliverAsync(IGrainFactory grains) =>
-        Task.WhenAll(_byAccount.Select(pair => grains.GetGrain<IAccountMarginGrain>(pair.Key).Apply(pair.Value)));
+        Task.WhenAll(_byAccount.Select(pair => grains.GetGrain<IAccountMarginGrain>(pair.Key).Apply(pair.Value)).Append(Transfers.DeliverAsync(grains)));
 }

@@ -112,7 +112,7 @@ public sealed partial class ChainRelayerGrain(
     /// <summary>Checks the top scanned block and every block holding a pending deposit against the chain.</summary>
     private async Task DetectReorgAsync(BlockRef head, AccountUpdates updates, CancellationToken cancellationToken)
     {
-        var watched = State.Pending.Select(p => p.Deposit.BlockNumber).Append(State.Cursor).Distinct().OrderDescending();
+        var watched = State.PendingBlocks().Append(State.Cursor).Distinct().OrderDescending();
         foreach (var number in watched)
         {
             if (!State.Blocks.TryGetValue(number, out var recorded))
@@ -158,6 +158,12 @@ public sealed partial class ChainRelayerGrain(
         }
 
         State.Pending.RemoveAll(p => p.Deposit.BlockNumber > ancestor);
+        foreach (var dropped in State.PendingTransfers.Where(p => p.Message.BlockNumber > ancestor))
+        {
+            updates.Transfers.Drop(dropped.Message, $"a reorg replaced block {dropped.Message.BlockNumber} (common ancestor {ancestor}) before hard finality; the transfer is no longer on the source chain and nothing left it");
+        }
+
+        State.PendingTransfers.RemoveAll(p => p.Message.BlockNumber > ancestor);
         foreach (var number in State.Blocks.Keys.Where(n => n > ancestor).ToList())
         {
             State.Blocks.Remove(number);
@@ -182,12 +188,13 @@ public sealed partial class ChainRelayerGrain(
     {
         var from = State.Cursor + 1;
         var to = Math.Min(head.Number, State.Cursor + options.Value.Relayer.MaxBlockRange);
-        var logs = await _reader.GetDepositsAsync(_chain.Vault, from, to, cancellationToken);
+        var events = await _reader.GetVaultEventsAsync(_chain.Vault, from, to, cancellationToken);
+        var logs = events.Deposits;
 
         // Following the head, every block is recorded, so a reorg's common ancestor is found exactly.
         // Catching up over a long range, the first and last block and the deposit blocks are enough.
         var numbers = to - from < DenseRecordingLimit ? Range(from, to) : [from, to];
-        numbers = [.. numbers.Concat(logs.Select(l => (long)l.Log.BlockNumber.Value)).Distinct().Order()];
+        numbers = [.. numbers.Concat(logs.Select(l => (long)l.Log.BlockNumber.Value)).Concat(events.Transfers.Select(l => (long)l.Log.BlockNumber.Value)).Distinct().Order()];
         var fetched = await Task.WhenAll(numbers.Select(n => n == head.Number ? Task.FromResult<BlockRef?>(head) : _reader.GetBlockAsync(n, cancellationToken)));
         var blocks = new SortedDictionary<long, BlockRef>();
         foreach (var block in fetched)
@@ -207,6 +214,25 @@ public sealed partial class ChainRelayerGrain(
             var deposit = ToDeposit(log, block);
             State.Pending.Add(new PendingDeposit(deposit, block.Timestamp));
             updates.Add(DepositChange.Observed, deposit);
+        }
+
+        foreach (var log in events.Transfers)
+        {
+            var block = blocks[(long)log.Log.BlockNumber.Value];
+            if (!string.Equals(block.Hash, log.Log.BlockHash, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ChainReorganizedException(_chain.Name, block.Number);
+            }
+
+            var (message, rejection) = OutboundTransfers.FromEvent(_chain, options.Value, log, block);
+            if (rejection is not null)
+            {
+                updates.Transfers.Reject(message, rejection);
+                continue;
+            }
+
+            State.PendingTransfers.Add(new PendingTransfer(message, block.Timestamp));
+            updates.Transfers.Observe(message);
         }
 
         foreach (var block in blocks.Values)
@@ -253,6 +279,16 @@ public sealed partial class ChainRelayerGrain(
             updates.Add(DepositChange.HardFinal, deposit);
             return true;
         });
+        State.PendingTransfers.RemoveAll(pending =>
+        {
+            if (!FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, pending.Message.BlockNumber, pending.BlockTimestamp, head))
+            {
+                return false;
+            }
+
+            updates.Transfers.SourceHardFinal(pending.Message, head.Number);
+            return true;
+        });
 
         // Only recorded blocks count, so the hard-final height is always a block whose hash the relayer knows.
         var hardFinal = State.Blocks
@@ -270,7 +306,7 @@ public sealed partial class ChainRelayerGrain(
     private void PruneBlocks()
     {
         var anchor = State.Blocks.Keys.Where(n => n <= State.HardFinalHeight).DefaultIfEmpty(-1).Max();
-        var pendingBlocks = State.Pending.Select(p => p.Deposit.BlockNumber).ToHashSet();
+        var pendingBlocks = State.PendingBlocks().ToHashSet();
         bool Keep(long n) => n == anchor || pendingBlocks.Contains(n) || n > State.Cursor - DenseRecordingLimit || (n > anchor && n % 64 == 0);
         foreach (var number in State.Blocks.Keys.Where(n => !Keep(n)).ToList())
         {

@@ -1,5 +1,6 @@
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Chains;
+using MarginBridge.Abstractions.Transfers;
 
 namespace MarginBridge.Grains.Relaying;
 
@@ -30,10 +31,21 @@ public sealed class ChainRelayerState
 
     [Id(6)]
     public long Head { get; set; } = -1;
+
+    /// <summary>Outbound transfers seen on this chain whose source block is not hard-final yet.</summary>
+    [Id(7)]
+    public List<PendingTransfer> PendingTransfers { get; set; } = [];
+
+    /// <summary>Every block holding something that waits for hard finality.</summary>
+    public IEnumerable<long> PendingBlocks() =>
+        Pending.Select(p => p.Deposit.BlockNumber).Concat(PendingTransfers.Select(p => p.Message.BlockNumber));
 }
 
 [GenerateSerializer, Immutable]
 public sealed record RecordedBlock([property: Id(0)] string Hash, [property: Id(1)] long Timestamp);
+
+[GenerateSerializer, Immutable]
+public sealed record PendingTransfer([property: Id(0)] TransferMessage Message, [property: Id(1)] long BlockTimestamp);
 
 [GenerateSerializer, Immutable]
 public sealed record PendingDeposit([property: Id(0)] Deposit Deposit, [property: Id(1)] long BlockTimestamp);

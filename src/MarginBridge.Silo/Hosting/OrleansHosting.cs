@@ -24,6 +24,7 @@ public static class OrleansHosting
             orleans.UseAzureTableReminderService(o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("relayers", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("accounts", o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("transfers", o => o.TableServiceClient = tables);
             orleans.AddDashboard();
         });
         builder.Services.AddSingleton(TimeProvider.System);

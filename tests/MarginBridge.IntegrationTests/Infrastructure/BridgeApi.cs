@@ -17,6 +17,8 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public Task<ChainStatus[]> ChainsAsync() => _client.GetChainsAsync(CancellationToken.None);
 
+    public Task<TransferResponse> TransferAsync(string id) => _client.GetTransferAsync(id, CancellationToken.None);
+
     public void Dispose()
     {
         _client.Dispose();

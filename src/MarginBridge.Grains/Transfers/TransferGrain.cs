@@ -1,0 +1,61 @@
+using MarginBridge.Abstractions.Transfers;
+
+namespace MarginBridge.Grains.Transfers;
+
+/// <summary>
+/// One transfer's lifecycle as a persisted state machine. Each transition happens once, is
+/// timestamped and kept as a step, so a transfer explains itself.
+/// </summary>
+public sealed class TransferGrain(
+    [PersistentState("transfer", "transfers")] IPersistentState<TransferState> state,
+    TimeProvider time) : Grain, ITransferGrain
+{
+    private TransferState State => state.State;
+
+    public async Task Observe(TransferMessage message)
+    {
+        var reincluded = State.Stage == TransferStage.Dropped && State.Message?.BlockHash != message.BlockHash;
+        if (State.Message is not null && !reincluded)
+        {
+            return;
+        }
+
+        State.Message = message;
+        await MoveAsync(TransferStage.Observed, message.BlockNumber, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
+    }
+
+    public async Task MarkSourceHardFinal(long blockNumber, long atHead)
+    {
+        if (State.Stage == TransferStage.Observed && State.Message?.BlockNumber == blockNumber)
+        {
+            await MoveAsync(TransferStage.SourceHardFinal, blockNumber, $"source block {blockNumber} is hard-final (head {atHead})");
+        }
+    }
+
+    public async Task Drop(string blockHash, string reason)
+    {
+        if (State.Stage == TransferStage.Observed && State.Message?.BlockHash == blockHash)
+        {
+            await MoveAsync(TransferStage.Dropped, State.Message.BlockNumber, reason);
+        }
+    }
+
+    public async Task Reject(TransferMessage message, string reason)
+    {
+        if (State.Message is null)
+        {
+            State.Message = message;
+            await MoveAsync(TransferStage.Rejected, message.BlockNumber, reason);
+        }
+    }
+
+    public Task<TransferView?> GetView() =>
+        Task.FromResult(State.Message is null ? null : new TransferView(State.Message, State.Stage, [.. State.Steps]));
+
+    private async Task MoveAsync(TransferStage stage, long? block, string detail)
+    {
+        State.Stage = stage;
+        State.Steps.Add(new TransferStep(stage, time.GetUtcNow(), block, detail));
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,52 @@
+using MarginBridge.Abstractions.Transfers;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MarginBridge.Silo.Api;
+
+public static class TransferEndpoints
+{
+    public static IEndpointRouteBuilder MapTransferEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/transfers/{id}", GetTransfer)
+            .WithName("GetTransfer")
+            .WithSummary("A transfer by its leaf (0x + 64 hex): its stage and every step with time, block and words.")
+            .WithTags("Transfers");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult, ValidationProblem>> GetTransfer(string id, IGrainFactory grains)
+    {
+        if (id.Length != 66 || !id.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !id[2..].All(char.IsAsciiHexDigit))
+        {
+            return ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+        }
+
+        var view = await grains.GetGrain<ITransferGrain>(id.ToLowerInvariant()).GetView();
+        return view is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transfer", detail: $"no relayer has seen a transfer with id {id}")
+            : TypedResults.Ok(TransferResponse.From(view));
+    }
+}
+
+/// <summary>A transfer as the API shows it; the amount is base units as a decimal string.</summary>
+public sealed record TransferResponse(
+    string Id,
+    TransferStage Stage,
+    long SrcChainId,
+    long DstChainId,
+    ulong Nonce,
+    string Account,
+    string SourceToken,
+    string DestinationToken,
+    string Recipient,
+    string Amount,
+    long SourceBlock,
+    string SourceTransaction,
+    IReadOnlyList<TransferStep> Steps)
+{
+    public static TransferResponse From(TransferView view)
+    {
+        var m = view.Message;
+        return new TransferResponse(m.Id, view.Stage, m.SrcChainId, m.DstChainId, m.Nonce, m.Account, m.SourceToken, m.DestinationToken, m.Recipient, m.Amount.ToString(), m.BlockNumber, m.TransactionHash, view.Steps);
+    }
+}
