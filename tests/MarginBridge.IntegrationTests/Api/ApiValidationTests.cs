@@ -49,7 +49,7 @@ public sealed class ApiValidationTests(DevnetFixture devnet)
     {
         var document = await devnet.Api.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/accounts/{address}", "/chains", "/chains/{chainId}", "/health" })
+        foreach (var path in new[] { "/accounts/{address}", "/chains", "/chains/{chainId}", "/health", "/transfers/{id}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lists {path}");
         }

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using MarginBridge.Cli.Api;
+using MarginBridge.Cli.Views;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MarginBridge.Cli.Commands;
+
+public sealed class TransferCommand : AsyncCommand<TransferCommand.Settings>
+{
+    public sealed class Settings : ApiSettings
+    {
+        [CommandArgument(0, "<id>")]
+        [Description("The transfer's id: its message leaf (0x and 64 hex digits), as in the TransferInitiated event.")]
+        public string Id { get; init; } = string.Empty;
+
+        public override ValidationResult Validate() =>
+            Id.Length == 66 && Id.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Id[2..].All(char.IsAsciiHexDigit)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"id: '{Id}' is not a transfer id (0x and 64 hex digits)");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var api = new BridgeApiClient(ApiLocation.Resolve(settings.Api));
+        AnsiConsole.Write(TransferTable.Render(await api.GetTransferAsync(settings.Id, cancellationToken)));
+        return 0;
+    }
+}
