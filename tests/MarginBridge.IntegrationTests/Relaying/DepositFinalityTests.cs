@@ -17,10 +17,14 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
         return (view, (long)receipt.BlockNumber.Value);
     }
 
-    private async Task AwaitScannedAsync(DevnetChain chain) => await Eventually.Until(
-        async () => (Status: await devnet.Api.ChainAsync(chain.Options.ChainId), Head: (long)(await chain.Node.Web3For(chain.Node.Accounts[0]).Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value),
-        s => s.Status.ScannedHeight >= s.Head && s.Status.LastPollAt > DateTimeOffset.UtcNow.AddMilliseconds(-150),
-        $"the {chain.Options.Name} relayer has polled the head");
+    /// <summary>Waits until the relayer has scanned the chain's head, then for one more complete poll after that.</summary>
+    private async Task AwaitScannedAsync(DevnetChain chain)
+    {
+        var head = (long)(await chain.Node.Web3For(chain.Node.Accounts[0]).Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+        await Eventually.Until(() => devnet.Api.ChainAsync(chain.Options.ChainId), s => s.ScannedHeight >= head, $"the {chain.Options.Name} relayer has scanned block {head}");
+        var scannedAt = DateTimeOffset.UtcNow;
+        await Eventually.Until(() => devnet.Api.ChainAsync(chain.Options.ChainId), s => s.LastPollAt > scannedAt, $"the {chain.Options.Name} relayer has completed another poll");
+    }
 
     [Fact]
     public async Task L1Deposit_StaysPendingUntilItsConfirmations_ThenTurnsFinal()
