@@ -1,13 +1,16 @@
 using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Grains.Journal;
 
 namespace MarginBridge.Grains.Transfers;
 
 /// <summary>
 /// One transfer's lifecycle as a persisted state machine. Each transition happens once, is
-/// timestamped and kept as a step, so a transfer explains itself.
+/// timestamped, kept as a step and appended to the audit journal (journal first: a transition
+/// retried after a crash finds its row there and only completes the state write).
 /// </summary>
 public sealed class TransferGrain(
     [PersistentState("transfer", "transfers")] IPersistentState<TransferState> state,
+    AuditJournal journal,
     TimeProvider time) : Grain, ITransferGrain
 {
     private TransferState State => state.State;
@@ -54,8 +57,11 @@ public sealed class TransferGrain(
 
     private async Task MoveAsync(TransferStage stage, long? block, string detail)
     {
+        var step = new TransferStep(stage, time.GetUtcNow(), block, detail);
+        var actor = $"relayer of chain {State.Message!.SrcChainId}";
+        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, stage.ToString(), actor, detail, step.At, block));
         State.Stage = stage;
-        State.Steps.Add(new TransferStep(stage, time.GetUtcNow(), block, detail));
+        State.Steps.Add(step);
         await state.WriteStateAsync();
     }
 }

@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Grains.Journal;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MarginBridge.Silo.Api;
@@ -11,12 +12,21 @@ public static class TransferEndpoints
             .WithName("GetTransfer")
             .WithSummary("A transfer by its leaf (0x + 64 hex): its stage and every step with time, block and words.")
             .WithTags("Transfers");
+        app.MapGet("/transfers/{id}/journal", GetJournal)
+            .WithName("GetTransferJournal")
+            .WithSummary("The audit journal rows of a transfer: one per transition, with who caused it.")
+            .WithTags("Transfers");
         return app;
     }
 
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ValidationProblem>> GetJournal(string id, AuditJournal journal, CancellationToken cancellationToken) =>
+        TransferIds.IsValid(id)
+            ? TypedResults.Ok(await journal.ReadAsync(id.ToLowerInvariant(), cancellationToken))
+            : ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult, ValidationProblem>> GetTransfer(string id, IGrainFactory grains)
     {
-        if (id.Length != 66 || !id.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !id[2..].All(char.IsAsciiHexDigit))
+        if (!TransferIds.IsValid(id))
         {
             return ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using MarginBridge.Grains.Journal;
 using MarginBridge.Grains.Relaying;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -29,6 +30,7 @@ public static class OrleansHosting
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChainConnections>();
+        builder.Services.AddSingleton(new AuditJournal(tables));
         builder.Services.AddHostedService<RelayerStarter>();
         return builder;
     }

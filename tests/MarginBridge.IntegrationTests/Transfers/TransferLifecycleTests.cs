@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
@@ -52,6 +54,12 @@ public sealed class TransferLifecycleTests(DevnetFixture devnet)
         Assert.Equal([TransferStage.Observed, TransferStage.SourceHardFinal], final.Steps.Select(s => s.Stage));
         Assert.All(final.Steps, s => Assert.Equal(block, s.Block));
         Assert.Contains("hard-final", final.Steps[1].Detail, StringComparison.Ordinal);
+
+        var journal = await devnet.Api.Http.GetFromJsonAsync<JsonElement>($"/transfers/{id}/journal");
+        Assert.Equal(
+            [(0, "Observed"), (1, "SourceHardFinal")],
+            journal.EnumerateArray().Select(row => (row.GetProperty("sequence").GetInt32(), row.GetProperty("kind").GetString())));
+        Assert.All(journal.EnumerateArray(), row => Assert.Equal($"relayer of chain {devnet.Hub.Options.ChainId}", row.GetProperty("actor").GetString()));
     }
 
     [Fact]
