@@ -10,4 +10,10 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     Task Apply(IReadOnlyList<DepositUpdate> updates);
 
     Task<AccountView> GetView();
+
+    /// <summary>Remembers a transfer this account sent or receives; idempotent.</summary>
+    Task RecordTransfer(string transferId);
+
+    /// <summary>The account's transfers, oldest first.</summary>
+    Task<IReadOnlyList<string>> GetTransferIds();
 }

@@ -47,6 +47,17 @@ public sealed partial class AccountMarginGrain(
         return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Deposits.Count, State.RevokedDeposits));
     }
 
+    public async Task RecordTransfer(string transferId)
+    {
+        if (!State.Transfers.Contains(transferId))
+        {
+            State.Transfers.Add(transferId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetTransferIds() => Task.FromResult<IReadOnlyList<string>>([.. State.Transfers]);
+
     private bool ApplyOne(DepositUpdate update)
     {
         var deposit = update.Deposit;

@@ -13,6 +13,10 @@ public sealed class AccountState
     [Id(1)]
     public int RevokedDeposits { get; set; }
 
+    /// <summary>Ids of the transfers this account sent or receives, oldest first.</summary>
+    [Id(2)]
+    public List<string> Transfers { get; set; } = [];
+
     public static string KeyOf(Deposit deposit) => $"{deposit.ChainId}:{deposit.Nonce}";
 }
 

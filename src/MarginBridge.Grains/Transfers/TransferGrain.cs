@@ -1,3 +1,4 @@
+using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Grains.Journal;
 
@@ -23,6 +24,8 @@ public sealed class TransferGrain(
             return;
         }
 
+        // Indexed on both accounts first: a crash before the state write repeats this, harmlessly.
+        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).RecordTransfer(message.Id)));
         State.Message = message;
         await MoveAsync(TransferStage.Observed, message.BlockNumber, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
     }

@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,23 @@ public static class AccountEndpoints
             .WithName("GetAccount")
             .WithSummary("An account's collateral per chain and token (pending and final) and its totals per asset.")
             .WithTags("Accounts");
+        app.MapGet("/accounts/{address}/transfers", GetTransfers)
+            .WithName("GetAccountTransfers")
+            .WithSummary("The transfers an account sent or receives, newest first (at most 100), each with its stage and steps.")
+            .WithTags("Accounts");
         return app;
+    }
+
+    private static async Task<Results<Ok<TransferResponse[]>, ValidationProblem>> GetTransfers(string address, IGrainFactory grains)
+    {
+        if (!ApiProblems.TryAddress(address, "address", out var account, out var badAddress))
+        {
+            return badAddress!;
+        }
+
+        var ids = await grains.GetGrain<IAccountMarginGrain>(account).GetTransferIds();
+        var views = await Task.WhenAll(ids.Reverse().Take(100).Select(id => grains.GetGrain<ITransferGrain>(id).GetView()));
+        return TypedResults.Ok(views.OfType<TransferView>().Select(TransferResponse.From).ToArray());
     }
 
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem>> GetAccount(

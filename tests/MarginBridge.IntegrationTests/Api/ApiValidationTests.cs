@@ -14,6 +14,8 @@ public sealed class ApiValidationTests(DevnetFixture devnet)
     [InlineData("/accounts/not-an-address", "address")]
     [InlineData("/accounts/0x70997970c51812dc3a010c7d01b50e0d17dc79c8?chainId=999", "chainId")]
     [InlineData("/accounts/0x70997970c51812dc3a010c7d01b50e0d17dc79c8?chainId=abc", "chainId")]
+    [InlineData("/accounts/0x12/transfers", "address")]
+    [InlineData("/transfers/0x12/journal", "id")]
     [InlineData("/chains/999", "chainId")]
     [InlineData("/chains/hub", "chainId")]
     public async Task MalformedRequest_Answers400WithProblemDetailsNamingTheField(string path, string field)
@@ -49,7 +51,7 @@ public sealed class ApiValidationTests(DevnetFixture devnet)
     {
         var document = await devnet.Api.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/accounts/{address}", "/chains", "/chains/{chainId}", "/health", "/transfers/{id}" })
+        foreach (var path in new[] { "/accounts/{address}", "/chains", "/chains/{chainId}", "/health", "/transfers/{id}", "/transfers/{id}/journal", "/accounts/{address}/transfers" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lists {path}");
         }

@@ -60,6 +60,9 @@ public sealed class TransferLifecycleTests(DevnetFixture devnet)
             [(0, "Observed"), (1, "SourceHardFinal")],
             journal.EnumerateArray().Select(row => (row.GetProperty("sequence").GetInt32(), row.GetProperty("kind").GetString())));
         Assert.All(journal.EnumerateArray(), row => Assert.Equal($"relayer of chain {devnet.Hub.Options.ChainId}", row.GetProperty("actor").GetString()));
+
+        var listed = await devnet.Api.Http.GetFromJsonAsync<JsonElement>($"/accounts/{trader.Address}/transfers");
+        Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetString());
     }
 
     [Fact]
