@@ -51,7 +51,7 @@ public sealed class AnvilNode : IAsyncDisposable
         try
         {
             await FreePort.WaitUntilListeningAsync(listenPort, () => process.HasExited, TimeSpan.FromSeconds(30), cancellationToken);
-            return new AnvilNode(process, chainId, listenPort, ReadAccounts(configOut));
+            return new AnvilNode(process, chainId, listenPort, await ReadAccountsAsync(configOut, cancellationToken));
         }
         catch
         {
@@ -70,13 +70,24 @@ public sealed class AnvilNode : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private static List<DevAccount> ReadAccounts(string configOut)
+    /// <summary>anvil may open its port before it has written --config-out: wait for a complete file.</summary>
+    private static async Task<List<DevAccount>> ReadAccountsAsync(string configOut, CancellationToken cancellationToken)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(configOut));
-        var addresses = json.RootElement.GetProperty("available_accounts").EnumerateArray().Select(a => a.GetString()!).ToList();
-        var keys = json.RootElement.GetProperty("private_keys").EnumerateArray().Select(k => k.GetString()!).ToList();
-        File.Delete(configOut);
-        return [.. addresses.Zip(keys, (address, key) => new DevAccount(address, key))];
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(await File.ReadAllTextAsync(configOut, cancellationToken));
+                var addresses = json.RootElement.GetProperty("available_accounts").EnumerateArray().Select(a => a.GetString()!).ToList();
+                var keys = json.RootElement.GetProperty("private_keys").EnumerateArray().Select(k => k.GetString()!).ToList();
+                File.Delete(configOut);
+                return [.. addresses.Zip(keys, (address, key) => new DevAccount(address, key))];
+            }
+            catch (Exception e) when (e is FileNotFoundException or JsonException or KeyNotFoundException && attempt < 200)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 }
 
