@@ -23,6 +23,8 @@ app.Configure(config =>
     config.AddCommand<AccountCommand>("account")
         .WithDescription("Show an account's collateral per chain and token, pending and final.")
         .WithExample("account", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+    config.AddCommand<TransfersCommand>("transfers")
+        .WithDescription("List an account's transfers, newest first, with the stage and last step of each.");
     config.AddCommand<TransferCommand>("transfer")
         .WithDescription("Show a transfer's stage and every step, with time, block and the reason in words.");
     config.AddCommand<BenchCommand>("bench")

@@ -26,6 +26,9 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<TransferResponse> GetTransferAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<TransferResponse>($"/transfers/{Uri.EscapeDataString(id)}", cancellationToken);
 
+    public Task<TransferResponse[]> GetAccountTransfersAsync(string address, CancellationToken cancellationToken) =>
+        GetAsync<TransferResponse[]>($"/accounts/{Uri.EscapeDataString(address)}/transfers", cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
