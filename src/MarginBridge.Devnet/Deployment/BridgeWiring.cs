@@ -1,6 +1,7 @@
 using System.Numerics;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet.Processes;
+using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 
@@ -40,6 +41,12 @@ public static class BridgeWiring
         }
     }
 
+    /// <summary>
+    /// Estimates, then sends with a margin over the estimate: gas can depend on the block a
+    /// transaction lands in (the outflow bucket rewrites its timestamp only when a second has
+    /// passed), so the exact estimate of one block can run out of gas in the next. A revert in the
+    /// estimate surfaces as the contract's custom error.
+    /// </summary>
     public static async Task<TransactionReceipt> SendAsync<TMessage>(IWeb3 web3, string contract, TMessage message)
         where TMessage : Nethereum.Contracts.FunctionMessage, new()
     {
@@ -48,7 +55,10 @@ public static class BridgeWiring
         message.Nonce = null;
         message.MaxFeePerGas = null;
         message.MaxPriorityFeePerGas = null;
-        var receipt = await web3.Eth.GetContractTransactionHandler<TMessage>().SendRequestAndWaitForReceiptAsync(contract, message);
+        var handler = web3.Eth.GetContractTransactionHandler<TMessage>();
+        var estimate = await handler.EstimateGasAsync(contract, message);
+        message.Gas = new HexBigInteger((estimate.Value * 5 / 4) + 20_000);
+        var receipt = await handler.SendRequestAndWaitForReceiptAsync(contract, message);
         return receipt.Failed() ? throw new InvalidOperationException($"{typeof(TMessage).Name} to {contract} reverted") : receipt;
     }
 }
