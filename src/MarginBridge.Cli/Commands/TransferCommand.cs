@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Cli.Api;
 using MarginBridge.Cli.Views;
 using Spectre.Console;
@@ -15,7 +16,7 @@ public sealed class TransferCommand : AsyncCommand<TransferCommand.Settings>
         public string Id { get; init; } = string.Empty;
 
         public override ValidationResult Validate() =>
-            Id.Length == 66 && Id.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && Id[2..].All(char.IsAsciiHexDigit)
+            TransferId.IsValid(Id)
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"id: '{Id}' is not a transfer id (0x and 64 hex digits)");
     }

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Cli.Api;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,20 +5,9 @@ using Spectre.Console.Cli;
 namespace MarginBridge.Cli.Commands;
 
 /// <summary><c>mb transfers &lt;address&gt;</c>: an account's transfers, newest first, with where each one is.</summary>
-public sealed class TransfersCommand : AsyncCommand<TransfersCommand.Settings>
+public sealed class TransfersCommand : AsyncCommand<AddressSettings>
 {
-    public sealed class Settings : ApiSettings
-    {
-        [CommandArgument(0, "<address>")]
-        [Description("The account's 0x address.")]
-        public string Address { get; init; } = string.Empty;
-
-        public override ValidationResult Validate() => EvmAddress.TryNormalize(Address, out _)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"address: '{Address}' is not a 0x-prefixed 20-byte hex address");
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, AddressSettings settings, CancellationToken cancellationToken)
     {
         using var api = new BridgeApiClient(ApiLocation.Resolve(settings.Api));
         var transfers = await api.GetAccountTransfersAsync(settings.Address, cancellationToken);

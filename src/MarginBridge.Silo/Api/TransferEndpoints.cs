@@ -19,16 +19,19 @@ public static class TransferEndpoints
         return app;
     }
 
+    private static ValidationProblem InvalidId(string id) =>
+        ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+
     private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ValidationProblem>> GetJournal(string id, AuditJournal journal, CancellationToken cancellationToken) =>
-        TransferIds.IsValid(id)
+        TransferId.IsValid(id)
             ? TypedResults.Ok(await journal.ReadAsync(id.ToLowerInvariant(), cancellationToken))
-            : ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+            : InvalidId(id);
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult, ValidationProblem>> GetTransfer(string id, IGrainFactory grains)
     {
-        if (!TransferIds.IsValid(id))
+        if (!TransferId.IsValid(id))
         {
-            return ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+            return InvalidId(id);
         }
 
         var view = await grains.GetGrain<ITransferGrain>(id.ToLowerInvariant()).GetView();
