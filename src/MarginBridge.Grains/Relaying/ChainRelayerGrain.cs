@@ -7,6 +7,7 @@ using MarginBridge.Chains.Rpc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace MarginBridge.Grains.Relaying;
 
@@ -205,11 +206,7 @@ public sealed partial class ChainRelayerGrain(
         EnsureLinked(blocks);
         foreach (var log in logs)
         {
-            var block = blocks[(long)log.Log.BlockNumber.Value];
-            if (!string.Equals(block.Hash, log.Log.BlockHash, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ChainReorganizedException(_chain.Name, block.Number);
-            }
+            var block = CanonicalBlockOf(log.Log, blocks);
 
             var deposit = ToDeposit(log, block);
             State.Pending.Add(new PendingDeposit(deposit, block.Timestamp));
@@ -218,11 +215,7 @@ public sealed partial class ChainRelayerGrain(
 
         foreach (var log in events.Transfers)
         {
-            var block = blocks[(long)log.Log.BlockNumber.Value];
-            if (!string.Equals(block.Hash, log.Log.BlockHash, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ChainReorganizedException(_chain.Name, block.Number);
-            }
+            var block = CanonicalBlockOf(log.Log, blocks);
 
             var (message, rejection) = OutboundTransfers.FromEvent(_chain, options.Value, log, block);
             if (rejection is not null)
@@ -241,6 +234,15 @@ public sealed partial class ChainRelayerGrain(
         }
 
         State.Cursor = to;
+    }
+
+    /// <summary>The fetched block a log belongs to; a log from a block that was replaced meanwhile aborts the scan.</summary>
+    private BlockRef CanonicalBlockOf(FilterLog log, SortedDictionary<long, BlockRef> blocks)
+    {
+        var block = blocks[(long)log.BlockNumber.Value];
+        return string.Equals(block.Hash, log.BlockHash, StringComparison.OrdinalIgnoreCase)
+            ? block
+            : throw new ChainReorganizedException(_chain.Name, block.Number);
     }
 
     /// <summary>Each fetched block whose parent is known (recorded or fetched) must name it as its parent.</summary>
