@@ -59,12 +59,13 @@ public sealed class Devnet : IAsyncDisposable
         progress.Report("Starting Azurite (Azure Table storage)");
         var azurite = await AzuriteNode.StartAsync(options.DataDirectory, cancellationToken);
         var nodes = new List<AnvilNode>();
+        Devnet? devnet = null;
         try
         {
             var profile = options.Profile;
             var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
             progress.Report($"Starting {profile.MarginBridge.Chains.Count} anvil chains");
-            nodes.AddRange(await Task.WhenAll(profile.MarginBridge.Chains.Select(c => AnvilNode.StartAsync(c.ChainId, null, seed, options.DataDirectory, cancellationToken))));
+            await StartAllAsync(profile.MarginBridge.Chains.Select(c => AnvilNode.StartAsync(c.ChainId, null, seed, options.DataDirectory, cancellationToken)), nodes);
 
             progress.Report("Deploying the collateral token and MarginVault on every chain");
             var deployments = await Task.WhenAll(nodes.Select(n => ChainDeployer.DeployAsync(n, n.Accounts[0], n.Accounts[5], profile.Devnet.Collateral)));
@@ -94,11 +95,11 @@ public sealed class Devnet : IAsyncDisposable
                 committee.Threshold,
                 profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));
 
-            var devnet = new Devnet(options, azurite, chains, committee);
+            devnet = new Devnet(options, azurite, chains, committee);
             if (options.StartSigners)
             {
                 progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
-                devnet._signers.AddRange(await Task.WhenAll(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken))));
+                await StartAllAsync(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken)), devnet._signers);
             }
 
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
@@ -113,13 +114,36 @@ public sealed class Devnet : IAsyncDisposable
         }
         catch
         {
-            foreach (var node in nodes)
+            // Stop whatever did start: once the devnet exists it owns every process.
+            if (devnet is not null)
             {
-                await node.DisposeAsync();
+                await devnet.DisposeAsync();
+            }
+            else
+            {
+                foreach (var node in nodes)
+                {
+                    await node.DisposeAsync();
+                }
+
+                await azurite.DisposeAsync();
             }
 
-            await azurite.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Starts processes in parallel; those that started are in <paramref name="started"/> even when another failed.</summary>
+    private static async Task StartAllAsync<T>(IEnumerable<Task<T>> starts, List<T> started)
+    {
+        var tasks = starts.ToList();
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            started.AddRange(tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
         }
     }
 
