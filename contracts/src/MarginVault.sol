@@ -30,6 +30,8 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     error ClearanceExpired(uint64 nonce, uint64 expiry);
     error ClearanceAlreadyUsed(address account, uint64 nonce);
     error EmptyBatch();
+    error MoveExpired(uint64 nonce, uint64 deadline);
+    error MoveNonceUsed(address account, uint64 nonce);
 
     /// @notice Emitted once per deposit; `nonce` is unique and increasing on this chain.
     event Deposited(uint64 indexed nonce, address indexed account, address indexed token, uint256 amount, uint256 balanceAfter);
@@ -59,8 +61,23 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         uint64 expiry;
     }
 
+    /// @notice A move the account signed (EIP-712) so that anyone, e.g. the relayer, may start it:
+    /// the account pays from its own balance, the submitter only pays gas.
+    struct MoveRequest {
+        address account;
+        uint64 dstChainId;
+        address token;
+        uint256 amount;
+        address recipient;
+        uint64 nonce;
+        uint64 deadline;
+    }
+
     bytes32 internal constant CLEARANCE_TYPEHASH =
         keccak256("Clearance(address account,address token,uint256 amount,uint64 nonce,uint64 expiry)");
+    bytes32 internal constant MOVE_TYPEHASH = keccak256(
+        "MoveRequest(address account,uint64 dstChainId,address token,uint256 amount,address recipient,uint64 nonce,uint64 deadline)"
+    );
 
     /// @notice The nonce the next deposit will carry (the first deposit has nonce 1).
     uint64 public nextDepositNonce = 1;
@@ -73,6 +90,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     mapping(uint64 chainId => address vault) public remoteVault;
     mapping(uint64 chainId => mapping(address token => address remoteToken)) public remoteToken;
     mapping(address account => mapping(uint64 nonce => bool used)) public usedClearances;
+    mapping(address account => mapping(uint64 nonce => bool used)) public usedMoveNonces;
 
     uint256 private _locked = 1;
 
@@ -128,23 +146,28 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         whenNotPaused
         returns (uint64 nonce, bytes32 leaf)
     {
-        if (amount == 0) revert ZeroAmount();
-        if (recipient == address(0)) revert ZeroRecipient();
-        address dstVault = remoteVault[dstChainId];
-        if (dstVault == address(0)) revert UnknownDestination(dstChainId);
-        address dstToken = remoteToken[dstChainId][token];
-        if (dstToken == address(0)) revert UnsupportedToken(dstChainId, token);
-        _debit(msg.sender, token, amount);
-        _consumeOutflow(token, amount);
-        liquidity[token] += amount;
+        return _initiateTransfer(msg.sender, dstChainId, token, amount, recipient);
+    }
 
-        nonce = ++outboundNonce[dstChainId];
-        leaf = BridgeMessages.transferLeafMemory(
-            BridgeMessages.Route(uint64(block.chainid), address(this), dstChainId, dstVault),
-            BridgeMessages.Transfer(nonce, 0, dstToken, recipient, amount)
+    /// @notice Starts the move `move.account` signed: the same as that account calling
+    /// `initiateTransfer`, once per (account, nonce) and before the deadline.
+    function initiateSignedTransfer(MoveRequest calldata move, Signature calldata signature)
+        external
+        whenNotPaused
+        returns (uint64 nonce, bytes32 leaf)
+    {
+        if (move.deadline < block.timestamp) revert MoveExpired(move.nonce, move.deadline);
+        if (usedMoveNonces[move.account][move.nonce]) revert MoveNonceUsed(move.account, move.nonce);
+        bytes32 digest = _hashTyped(
+            keccak256(
+                abi.encode(MOVE_TYPEHASH, move.account, move.dstChainId, move.token, move.amount, move.recipient, move.nonce, move.deadline)
+            )
         );
-        sentMessages[leaf] = true;
-        emit TransferInitiated(leaf, dstChainId, nonce, msg.sender, token, dstToken, recipient, amount);
+        if (uint256(signature.s) > 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0) revert InvalidSignature();
+        address signer = ecrecover(digest, signature.v, signature.r, signature.s);
+        if (signer == address(0) || signer != move.account) revert InvalidSignature();
+        usedMoveNonces[move.account][move.nonce] = true;
+        return _initiateTransfer(move.account, move.dstChainId, move.token, move.amount, move.recipient);
     }
 
     // ---------------------------------------------------------------- withdrawals
@@ -215,6 +238,29 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     }
 
     // ---------------------------------------------------------------- internals
+
+    function _initiateTransfer(address account, uint64 dstChainId, address token, uint256 amount, address recipient)
+        private
+        returns (uint64 nonce, bytes32 leaf)
+    {
+        if (amount == 0) revert ZeroAmount();
+        if (recipient == address(0)) revert ZeroRecipient();
+        address dstVault = remoteVault[dstChainId];
+        if (dstVault == address(0)) revert UnknownDestination(dstChainId);
+        address dstToken = remoteToken[dstChainId][token];
+        if (dstToken == address(0)) revert UnsupportedToken(dstChainId, token);
+        _debit(account, token, amount);
+        _consumeOutflow(token, amount);
+        liquidity[token] += amount;
+
+        nonce = ++outboundNonce[dstChainId];
+        leaf = BridgeMessages.transferLeafMemory(
+            BridgeMessages.Route(uint64(block.chainid), address(this), dstChainId, dstVault),
+            BridgeMessages.Transfer(nonce, 0, dstToken, recipient, amount)
+        );
+        sentMessages[leaf] = true;
+        emit TransferInitiated(leaf, dstChainId, nonce, account, token, dstToken, recipient, amount);
+    }
 
     function _executeTransfer(bytes32 key, bytes32 leaf, BridgeMessages.Transfer calldata transfer) private {
         if (transfer.recipient == address(0)) revert ZeroRecipient();

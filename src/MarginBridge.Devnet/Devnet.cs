@@ -48,6 +48,9 @@ public sealed class Devnet : IAsyncDisposable
     /// <summary>The demo market maker.</summary>
     public DevAccount MarketMaker => Chains[0].Node.Accounts[1];
 
+    /// <summary>Pays the silo's gas for roots and executions on every chain (its key file is in the data folder only).</summary>
+    public DevAccount Submitter => Chains[0].Node.Accounts[9];
+
     public DevnetChain Chain(string name) => Chains.Single(c => c.Options.Name == name);
 
     public static async Task<Devnet> StartAsync(DevnetOptions options, IProgress<string> progress, CancellationToken cancellationToken)
@@ -96,12 +99,15 @@ public sealed class Devnet : IAsyncDisposable
                 profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));
 
             devnet = new Devnet(options, azurite, chains, committee);
-            if (options.StartSigners)
-            {
-                progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
-                await StartAllAsync(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken)), devnet._signers);
-            }
+            progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
+            await StartAllAsync(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken)), devnet._signers);
 
+            profile.MarginBridge.Committee = new CommitteeOptions
+            {
+                Threshold = committee.Threshold,
+                Members = [.. committee.Members.Zip(devnet._signers, (address, signer) => new CommitteeMemberOptions { Address = address, Url = signer.HttpUrl })],
+            };
+            profile.MarginBridge.Pipeline.SubmitterKeyFile = await devnet.WriteSubmitterKeyAsync(cancellationToken);
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
             for (var i = 0; i < options.SiloCount; i++)
             {
@@ -168,6 +174,18 @@ public sealed class Devnet : IAsyncDisposable
         });
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Signer = new { KeyFile = keyFile, HttpUrl = url }, MarginBridge = new { Chains = chains } }, DevnetProfile.Json), cancellationToken);
         return await SignerNode.StartAsync(config, url, Path.Combine(DataDirectory, "logs", $"signer-{index}.log"), cancellationToken);
+    }
+
+    private async Task<string> WriteSubmitterKeyAsync(CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(DataDirectory, "submitter.key");
+        await File.WriteAllTextAsync(file, Submitter.PrivateKey, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return file;
     }
 
     public async Task<SiloNode> StartSiloAsync(CancellationToken cancellationToken)

@@ -20,9 +20,6 @@ public sealed class DevnetOptions
 
     public string SiloAssemblyPath { get; init; } = SiloNode.DefaultAssemblyPath;
 
-    /// <summary>Start one <c>mb signer</c> process per committee member.</summary>
-    public bool StartSigners { get; init; } = true;
-
     /// <summary>Changes a chain's configuration after deployment, before the silos read it (e.g. RPC URLs through a fault proxy).</summary>
     public Action<ChainOptions, AnvilNode>? AdjustChain { get; init; }
 }

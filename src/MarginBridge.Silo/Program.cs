@@ -17,7 +17,7 @@ try
 
     var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
     var bridge = builder.Configuration.GetSection(MarginBridgeOptions.Section).Get<MarginBridgeOptions>() ?? new MarginBridgeOptions();
-    var errors = silo.Validate().Concat(MarginBridgeOptionsValidator.Validate(bridge)).ToList();
+    var errors = silo.Validate().Concat(MarginBridgeOptionsValidator.Validate(bridge)).Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge)).ToList();
     if (errors.Count > 0)
     {
         foreach (var error in errors)

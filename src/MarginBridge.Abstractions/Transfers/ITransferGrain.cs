@@ -6,13 +6,26 @@ public interface ITransferGrain : IGrainWithStringKey
     /// <summary>Its event was seen in a source block (again, after a reorg re-included it).</summary>
     Task Observe(TransferMessage message);
 
-    /// <summary>The source block reached hard finality at the given head.</summary>
+    /// <summary>The source block reached hard finality at the given head: the transfer joins its route's queue.</summary>
     Task MarkSourceHardFinal(long blockNumber, long atHead);
 
     /// <summary>The source block that held it was reorganised away.</summary>
     Task Drop(string blockHash, string reason);
 
     Task Reject(TransferMessage message, string reason);
+
+    Task MarkBatched(TransferPlacement placement);
+
+    /// <param name="members">The members whose signatures the root carries.</param>
+    Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members);
+
+    Task MarkRootAccepted(ulong batchNumber, string transactionHash, long block);
+
+    /// <param name="transactionHash">Null when someone else executed it and the relayer only saw the replay bit.</param>
+    Task MarkExecuted(string? transactionHash, long? block, string detail);
+
+    /// <summary>Shows why the next step waits; repeating the same reason changes nothing.</summary>
+    Task Hold(string reason);
 
     /// <summary>Null for an id no relayer has seen.</summary>
     Task<TransferView?> GetView();

@@ -1,6 +1,10 @@
 namespace MarginBridge.Abstractions.Transfers;
 
-/// <summary>Where a transfer is in its life. Later issues add batching, attestation and execution.</summary>
+/// <summary>
+/// Where a transfer is in its life. The lifecycle runs Observed → SourceHardFinal → Batched →
+/// RootAttested → RootAccepted → Executed; Held is shown while a step waits for a reason given in
+/// words; Dropped, Rejected and Cancelled end it without moving anything.
+/// </summary>
 public enum TransferStage
 {
     /// <summary>Its event is in a source block: soft-final.</summary>
@@ -14,4 +18,22 @@ public enum TransferStage
 
     /// <summary>Refused, with the reason (e.g. the leaf does not match the configured route).</summary>
     Rejected,
+
+    /// <summary>In a batch of its route: batch number and leaf index fixed, proof known.</summary>
+    Batched,
+
+    /// <summary>A quorum of committee members signed the batch root.</summary>
+    RootAttested,
+
+    /// <summary>The destination inbox accepted the root.</summary>
+    RootAccepted,
+
+    /// <summary>Credited on the destination (by the relayer or by anyone else).</summary>
+    Executed,
+
+    /// <summary>Waiting, with the reason in words (a member refusing, liquidity short, a stopped route).</summary>
+    Held,
+
+    /// <summary>An operator cancelled it before it left its source.</summary>
+    Cancelled,
 }

@@ -7,6 +7,10 @@ public sealed class MarginBridgeOptions
 
     public RelayerOptions Relayer { get; set; } = new();
 
+    public PipelineOptions Pipeline { get; set; } = new();
+
+    public CommitteeOptions Committee { get; set; } = new();
+
     public List<ChainOptions> Chains { get; set; } = [];
 
     public ChainOptions? FindChain(long chainId) => Chains.Find(c => c.ChainId == chainId);

@@ -49,6 +49,82 @@ public static class MarginBridgeOptionsValidator
         return errors;
     }
 
+    /// <summary>
+    /// What a silo needs beyond the chains to forward transfers: batching limits, the committee it
+    /// asks (members' addresses and URLs, a threshold they can meet) and the submitter's key file.
+    /// </summary>
+    public static IReadOnlyList<string> ValidatePipeline(MarginBridgeOptions options)
+    {
+        var errors = new List<string>();
+        void Fail(string key, string rule) => errors.Add($"{MarginBridgeOptions.Section}:{key}: {rule}");
+        var pipeline = options.Pipeline;
+        if (pipeline.MaxBatchSize is < 1 or > 1024)
+        {
+            Fail("Pipeline:MaxBatchSize", "must be between 1 and 1024");
+        }
+
+        if (pipeline.MaxBatchAgeMilliseconds is < 0 or > 3_600_000)
+        {
+            Fail("Pipeline:MaxBatchAgeMilliseconds", "must be between 0 and 3600000");
+        }
+
+        if (pipeline.TickMilliseconds is < 20 or > 60_000)
+        {
+            Fail("Pipeline:TickMilliseconds", "must be between 20 and 60000");
+        }
+
+        if (pipeline.AttestationTimeoutMilliseconds is < 100 or > 120_000)
+        {
+            Fail("Pipeline:AttestationTimeoutMilliseconds", "must be between 100 and 120000");
+        }
+
+        if (pipeline.StuckTransactionSeconds is < 1 or > 3_600)
+        {
+            Fail("Pipeline:StuckTransactionSeconds", "must be between 1 and 3600");
+        }
+
+        if (string.IsNullOrWhiteSpace(pipeline.SubmitterKeyFile))
+        {
+            Fail("Pipeline:SubmitterKeyFile", "is required: the file with the key that pays gas for roots and executions");
+        }
+        else if (!File.Exists(pipeline.SubmitterKeyFile))
+        {
+            Fail("Pipeline:SubmitterKeyFile", $"{pipeline.SubmitterKeyFile} does not exist");
+        }
+
+        var committee = options.Committee;
+        if (committee.Members.Count == 0)
+        {
+            Fail("Committee:Members", "at least one member is required");
+        }
+
+        if (committee.Threshold < 1 || committee.Threshold > committee.Members.Count)
+        {
+            Fail("Committee:Threshold", $"must be between 1 and the number of members ({committee.Members.Count})");
+        }
+
+        var addresses = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < committee.Members.Count; i++)
+        {
+            var member = committee.Members[i];
+            if (!EvmAddress.TryNormalize(member.Address, out var address))
+            {
+                Fail($"Committee:Members:{i}:Address", "must be a 0x-prefixed 20-byte hex address");
+            }
+            else if (!addresses.Add(address))
+            {
+                Fail($"Committee:Members:{i}:Address", $"{address} is listed twice");
+            }
+
+            if (!Uri.TryCreate(member.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                Fail($"Committee:Members:{i}:Url", "must be an absolute http(s) URL");
+            }
+        }
+
+        return errors;
+    }
+
     private static void ValidateChain(ChainOptions chain, string key, HashSet<long> seenIds, Action<string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(chain.Name))

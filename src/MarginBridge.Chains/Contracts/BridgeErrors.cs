@@ -166,6 +166,26 @@ public sealed class ClearanceAlreadyUsedError : IErrorDTO
     public ulong ClearanceNonce { get; set; }
 }
 
+[Error("MoveExpired")]
+public sealed class MoveExpiredError : IErrorDTO
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong MoveNonce { get; set; }
+
+    [Parameter("uint64", "deadline", 2)]
+    public ulong Deadline { get; set; }
+}
+
+[Error("MoveNonceUsed")]
+public sealed class MoveNonceUsedError : IErrorDTO
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("uint64", "nonce", 2)]
+    public ulong MoveNonce { get; set; }
+}
+
 [Error("RateLimitExceeded")]
 public sealed class RateLimitExceededError : IErrorDTO
 {

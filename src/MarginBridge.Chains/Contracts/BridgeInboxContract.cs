@@ -118,6 +118,30 @@ public sealed class IsExecutedFunction : FunctionMessage
     public ulong MessageNonce { get; set; }
 }
 
+/// <summary><c>batches(routeKey, batchNumber)</c>: the root a route's batch number holds on this inbox.</summary>
+[Function("batches", typeof(BatchOutput))]
+public sealed class BatchesFunction : FunctionMessage
+{
+    [Parameter("bytes32", "routeKey", 1)]
+    public byte[] RouteKey { get; set; } = new byte[32];
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+}
+
+[FunctionOutput]
+public sealed class BatchOutput : IFunctionOutputDTO
+{
+    [Parameter("bytes32", "root", 1)]
+    public byte[] Root { get; set; } = new byte[32];
+
+    [Parameter("uint40", "acceptableAt", 2)]
+    public ulong AcceptableAt { get; set; }
+
+    [Parameter("bool", "voided", 3)]
+    public bool Voided { get; set; }
+}
+
 [Function("domainSeparator", "bytes32")]
 public sealed class DomainSeparatorFunction : FunctionMessage;
 
@@ -171,4 +195,21 @@ public sealed class RootAcceptedEvent : IEventDTO
 
     [Parameter("uint32", "messageCount", 5, false)]
     public uint MessageCount { get; set; }
+}
+
+/// <summary>Several transfers of one batch executed in one call; names every leaf.</summary>
+[Event("BatchExecuted")]
+public sealed class BatchExecutedEvent : IEventDTO
+{
+    [Parameter("uint64", "srcChainId", 1, true)]
+    public ulong SrcChainId { get; set; }
+
+    [Parameter("address", "srcContract", 2, true)]
+    public string SrcContract { get; set; } = string.Empty;
+
+    [Parameter("uint64", "batchNumber", 3, true)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("bytes32[]", "leaves", 4, false)]
+    public List<byte[]> Leaves { get; set; } = [];
 }

@@ -96,3 +96,28 @@ public sealed class SignatureStruct
     [Parameter("uint8", "v", 3)]
     public byte V { get; set; }
 }
+
+/// <summary>A move the account signed (EIP-712, the source vault's domain) for anyone to start.</summary>
+public sealed class MoveRequestStruct
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("uint64", "dstChainId", 2)]
+    public ulong DstChainId { get; set; }
+
+    [Parameter("address", "token", 3)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 4)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("address", "recipient", 5)]
+    public string Recipient { get; set; } = string.Empty;
+
+    [Parameter("uint64", "nonce", 6)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "deadline", 7)]
+    public ulong Deadline { get; set; }
+}

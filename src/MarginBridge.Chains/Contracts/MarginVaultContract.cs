@@ -137,6 +137,26 @@ public sealed class InitiateTransferOutput : IFunctionOutputDTO
     public byte[] Leaf { get; set; } = new byte[32];
 }
 
+[Function("initiateSignedTransfer", typeof(InitiateTransferOutput))]
+public sealed class InitiateSignedTransferFunction : FunctionMessage
+{
+    [Parameter("tuple", "move", 1)]
+    public MoveRequestStruct Move { get; set; } = new();
+
+    [Parameter("tuple", "signature", 2)]
+    public SignatureStruct Signature { get; set; } = new();
+}
+
+[Function("usedMoveNonces", "bool")]
+public sealed class UsedMoveNoncesFunction : FunctionMessage
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("uint64", "nonce", 2)]
+    public ulong MoveNonce { get; set; }
+}
+
 [Function("withdraw")]
 public sealed class WithdrawFunction : FunctionMessage
 {

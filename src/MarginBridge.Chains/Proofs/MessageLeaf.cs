@@ -42,6 +42,16 @@ public static class MessageLeaf
         return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
     }
 
+    /// <summary><c>BridgeMessages.routeKey</c>: keccak256(abi.encode(srcChainId, srcContract)).</summary>
+    public static byte[] RouteKey(ulong srcChainId, string srcContract)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 2];
+        var words = new AbiWords(buffer);
+        words.Unsigned(srcChainId);
+        words.Address(srcContract);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
     private static void WriteRoute(ref AbiWords words, RouteStruct route)
     {
         words.Unsigned(route.SrcChainId);

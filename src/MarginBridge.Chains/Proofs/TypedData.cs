@@ -4,8 +4,8 @@ using Nethereum.Util;
 namespace MarginBridge.Chains.Proofs;
 
 /// <summary>
-/// EIP-712 digests of what the committee signs: root attestations (BridgeInbox) and margin
-/// clearances (MarginVault). The domain binds the chain id and the verifying contract, so a
+/// EIP-712 digests of what the committee signs (root attestations, margin clearances) and of
+/// what an account signs (move requests). The domain binds the chain id and the verifying contract, so a
 /// signature for one chain or one inbox is worthless on another.
 /// </summary>
 public static class TypedData
@@ -13,6 +13,7 @@ public static class TypedData
     private static readonly byte[] DomainTypeHash = Keccak("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     private static readonly byte[] RootTypeHash = Keccak("RootAttestation(uint64 srcChainId,address srcContract,uint64 batchNumber,bytes32 root,uint32 messageCount)");
     private static readonly byte[] ClearanceTypeHash = Keccak("Clearance(address account,address token,uint256 amount,uint64 nonce,uint64 expiry)");
+    private static readonly byte[] MoveTypeHash = Keccak("MoveRequest(address account,uint64 dstChainId,address token,uint256 amount,address recipient,uint64 nonce,uint64 deadline)");
     private static readonly byte[] NameHash = Keccak("MarginBridge");
     private static readonly byte[] VersionHash = Keccak("1");
 
@@ -51,6 +52,22 @@ public static class TypedData
         words.Unsigned(clearance.Amount);
         words.Unsigned(clearance.Nonce);
         words.Unsigned(clearance.Expiry);
+        return Digest(domainSeparator, buffer);
+    }
+
+    /// <summary>The digest an account signs to move collateral out of the source vault (its domain).</summary>
+    public static byte[] MoveRequest(byte[] domainSeparator, MoveRequestStruct move)
+    {
+        var buffer = new byte[32 * 8];
+        var words = new AbiWords(buffer);
+        words.Bytes32(MoveTypeHash);
+        words.Address(move.Account);
+        words.Unsigned(move.DstChainId);
+        words.Address(move.Token);
+        words.Unsigned(move.Amount);
+        words.Address(move.Recipient);
+        words.Unsigned(move.Nonce);
+        words.Unsigned(move.Deadline);
         return Digest(domainSeparator, buffer);
     }
 

@@ -1,6 +1,7 @@
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Finality;
+using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
@@ -8,7 +9,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace MarginBridge.Chains.Rpc;
 
-/// <summary>The reads a relayer makes of its chain, each through the endpoint pool.</summary>
+/// <summary>The reads (and raw sends) a relayer makes on its chain, each through the endpoint pool.</summary>
 public sealed class ChainReader(RpcEndpointPool pool)
 {
     public IReadOnlyList<EndpointStatus> Endpoints => pool.Health;
@@ -43,6 +44,39 @@ public sealed class ChainReader(RpcEndpointPool pool)
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
         return new VaultEvents(logs.DecodeAllEvents<DepositedEvent>(), logs.DecodeAllEvents<TransferInitiatedEvent>());
     }
+
+    /// <summary>A view call of a contract at the latest block.</summary>
+    public Task<TOutput> QueryAsync<TFunction, TOutput>(string contract, TFunction function, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new() =>
+        pool.ExecuteAsync(web3 => web3.Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(contract, function), cancellationToken);
+
+    /// <summary>A view call whose output has several values.</summary>
+    public Task<TOutput> QueryDeserializingAsync<TFunction, TOutput>(string contract, TFunction function, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+        where TOutput : IFunctionOutputDTO, new() =>
+        pool.ExecuteAsync(web3 => web3.Eth.GetContractQueryHandler<TFunction>().QueryDeserializingToObjectAsync<TOutput>(function, contract), cancellationToken);
+
+    /// <summary>Null while the transaction is not mined (or unknown to the endpoint).</summary>
+    public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
+        pool.ExecuteAsync<TransactionReceipt?>(async web3 => await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash), cancellationToken);
+
+    public async Task<long> GetTransactionCountAsync(string address, BlockParameter block, CancellationToken cancellationToken) =>
+        (long)(await pool.ExecuteAsync(web3 => web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, block), cancellationToken)).Value;
+
+    public async Task<long> EstimateGasAsync(CallInput call, CancellationToken cancellationToken) =>
+        (long)(await pool.ExecuteAsync(web3 => web3.Eth.Transactions.EstimateGas.SendRequestAsync(call), cancellationToken)).Value;
+
+    /// <summary>The next block's base fee (from the latest block) and the node's suggested priority fee.</summary>
+    public async Task<(System.Numerics.BigInteger BaseFee, System.Numerics.BigInteger PriorityFee)> GetFeesAsync(CancellationToken cancellationToken)
+    {
+        var block = await pool.ExecuteAsync(web3 => web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest()), cancellationToken);
+        var tip = await pool.ExecuteAsync(web3 => web3.Eth.GasPrice.SendRequestAsync(), cancellationToken);
+        var baseFee = block.BaseFeePerGas?.Value ?? tip.Value;
+        return (baseFee, System.Numerics.BigInteger.Max(1_000_000_000, tip.Value - baseFee));
+    }
+
+    public Task<string> SendRawTransactionAsync(string signedTransaction, CancellationToken cancellationToken) =>
+        pool.ExecuteAsync(web3 => web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(signedTransaction), cancellationToken);
 
     private static readonly string DepositedTopic = Event<DepositedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
     private static readonly string TransferInitiatedTopic = Event<TransferInitiatedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();

@@ -12,8 +12,25 @@ internal static class RpcFailure
         OperationCanceledException => false,
         TimeoutRejectedException or BrokenCircuitException or IsolatedCircuitException => true,
         HttpRequestException or TimeoutException or IOException => true,
-        RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException => true,
+        RpcResponseException response => !IsDefinitive(response),
+        RpcClientUnknownException or RpcClientTimeoutException => true,
         AllRpcEndpointsDownException => true,
         _ => false,
     };
+
+    /// <summary>The node judged the call itself (a revert, a nonce or fee refusal): any endpoint would answer the same.</summary>
+    public static bool IsDefinitive(RpcResponseException exception)
+    {
+        var error = exception.RpcError;
+        if (error is null)
+        {
+            return false;
+        }
+
+        var message = error.Message ?? string.Empty;
+        return error.Code == 3
+            || DefinitiveMessages.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] DefinitiveMessages = ["revert", "nonce too low", "nonce too high", "already known", "underpriced", "insufficient funds", "gas too low", "exceeds block gas limit"];
 }

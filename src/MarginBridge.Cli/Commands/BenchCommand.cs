@@ -55,7 +55,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-bench", Guid.NewGuid().ToString("N"));
         await using var devnet = await DevnetRunner.StartAsync(
-            new DevnetOptions { DataDirectory = data, Profile = profile, UseBlockTimes = false, StartSigners = false },
+            new DevnetOptions { DataDirectory = data, Profile = profile, UseBlockTimes = false },
             new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {step}")),
             cancellationToken);
         var chain = devnet.Chain(settings.Chain);

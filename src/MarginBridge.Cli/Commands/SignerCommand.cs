@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -65,11 +64,4 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         await app.RunAsync();
         return 0;
     }
-}
-
-/// <summary>A member's answer on the wire: r, s as 0x hex, v as 27 or 28; or the refusal in words.</summary>
-public sealed record AttestationResponse(string Member, bool IsSigned, string? Root, string? R, string? S, int? V, string? Refusal)
-{
-    public static AttestationResponse From(Attestation a) => new(
-        a.Member, a.IsSigned, a.Root, a.Signature?.R.ToHex(prefix: true), a.Signature?.S.ToHex(prefix: true), a.Signature?.V, a.Refusal);
 }

@@ -39,7 +39,7 @@ public sealed class AnvilNode : IAsyncDisposable
         var arguments = new List<string>
         {
             "--host", "127.0.0.1", "--port", listenPort.ToString(), "--chain-id", chainId.ToString(),
-            "--accounts", "6", "--balance", "1000000", "--mnemonic-seed-unsafe", accountSeed.ToString(),
+            "--accounts", "10", "--balance", "1000000", "--mnemonic-seed-unsafe", accountSeed.ToString(),
             "--config-out", configOut, "--silent",
         };
         if (blockTimeSeconds is { } seconds)

@@ -7,7 +7,8 @@ namespace MarginBridge.Grains.Transfers;
 /// <summary>
 /// One transfer's lifecycle as a persisted state machine. Each transition happens once, is
 /// timestamped, kept as a step and appended to the audit journal (journal first: a transition
-/// retried after a crash finds its row there and only completes the state write).
+/// retried after a crash finds its row there and only completes the state write). A transition to
+/// a stage the transfer already passed changes nothing, so every caller may simply repeat itself.
 /// </summary>
 public sealed class TransferGrain(
     [PersistentState("transfer", "transfers")] IPersistentState<TransferState> state,
@@ -15,6 +16,10 @@ public sealed class TransferGrain(
     TimeProvider time) : Grain, ITransferGrain
 {
     private TransferState State => state.State;
+
+    private string Relayer => $"relayer of chain {State.Message!.SrcChainId}";
+
+    private string Route => $"route {State.Message!.SrcChainId}→{State.Message.DstChainId}";
 
     public async Task Observe(TransferMessage message)
     {
@@ -27,22 +32,27 @@ public sealed class TransferGrain(
         // Indexed on both accounts first: a crash before the state write repeats this, harmlessly.
         await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).RecordTransfer(message.Id)));
         State.Message = message;
-        await MoveAsync(TransferStage.Observed, message.BlockNumber, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
+        await MoveAsync(TransferStage.Observed, message.BlockNumber, Relayer, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
     }
 
     public async Task MarkSourceHardFinal(long blockNumber, long atHead)
     {
-        if (State.Stage == TransferStage.Observed && State.Message?.BlockNumber == blockNumber)
+        if (State.Stage != TransferStage.Observed || State.Message?.BlockNumber != blockNumber)
         {
-            await MoveAsync(TransferStage.SourceHardFinal, blockNumber, $"source block {blockNumber} is hard-final (head {atHead})");
+            return;
         }
+
+        // Queued before the state write: the relayer repeats an undelivered update, and the route ignores a second copy.
+        var message = State.Message;
+        await GrainFactory.GetGrain<IRouteGrain>(RouteKey.Of(message.SrcChainId, message.DstChainId)).Enqueue(message);
+        await MoveAsync(TransferStage.SourceHardFinal, blockNumber, Relayer, $"source block {blockNumber} is hard-final (head {atHead}); queued on {Route}");
     }
 
     public async Task Drop(string blockHash, string reason)
     {
         if (State.Stage == TransferStage.Observed && State.Message?.BlockHash == blockHash)
         {
-            await MoveAsync(TransferStage.Dropped, State.Message.BlockNumber, reason);
+            await MoveAsync(TransferStage.Dropped, State.Message.BlockNumber, Relayer, reason);
         }
     }
 
@@ -51,19 +61,82 @@ public sealed class TransferGrain(
         if (State.Message is null)
         {
             State.Message = message;
-            await MoveAsync(TransferStage.Rejected, message.BlockNumber, reason);
+            await MoveAsync(TransferStage.Rejected, message.BlockNumber, Relayer, reason);
         }
     }
 
-    public Task<TransferView?> GetView() =>
-        Task.FromResult(State.Message is null ? null : new TransferView(State.Message, State.Stage, [.. State.Steps]));
+    public async Task MarkBatched(TransferPlacement placement)
+    {
+        if (Reaches(TransferStage.Batched))
+        {
+            State.Placement = placement;
+            await MoveAsync(TransferStage.Batched, placement.SourceBlock, Route, $"batch {placement.BatchNumber}, leaf {placement.LeafIndex} of {placement.BatchSize}; root {placement.Root}");
+        }
+    }
 
-    private async Task MoveAsync(TransferStage stage, long? block, string detail)
+    public async Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members)
+    {
+        if (Reaches(TransferStage.RootAttested))
+        {
+            await MoveAsync(TransferStage.RootAttested, null, Route, $"the root of batch {batchNumber} is signed by {members.Count} members: {string.Join(", ", members)}");
+        }
+    }
+
+    public async Task MarkRootAccepted(ulong batchNumber, string transactionHash, long block)
+    {
+        if (Reaches(TransferStage.RootAccepted))
+        {
+            await MoveAsync(TransferStage.RootAccepted, block, Route, $"the destination inbox accepted the root of batch {batchNumber} (tx {transactionHash})");
+        }
+    }
+
+    public async Task MarkExecuted(string? transactionHash, long? block, string detail)
+    {
+        if (Reaches(TransferStage.Executed))
+        {
+            await MoveAsync(TransferStage.Executed, block, Route, detail);
+        }
+    }
+
+    public async Task Hold(string reason)
+    {
+        if (State.Message is null || Rank(State.Stage) is < 0 or >= 5 || State.HeldReason == reason)
+        {
+            return;
+        }
+
+        var step = new TransferStep(TransferStage.Held, time.GetUtcNow(), null, reason);
+        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, nameof(TransferStage.Held), Route, reason, step.At, null));
+        State.HeldReason = reason;
+        State.Steps.Add(step);
+        await state.WriteStateAsync();
+    }
+
+    public Task<TransferView?> GetView() => Task.FromResult(State.Message is null
+        ? null
+        : new TransferView(State.Message, State.HeldReason is null ? State.Stage : TransferStage.Held, [.. State.Steps], State.Placement, State.HeldReason));
+
+    /// <summary>Whether the transfer is on its way and has not yet reached <paramref name="stage"/>.</summary>
+    private bool Reaches(TransferStage stage) => State.Message is not null && Rank(State.Stage) >= 0 && Rank(State.Stage) < Rank(stage);
+
+    /// <summary>Position in the lifecycle; -1 for the ways a transfer ends without moving funds.</summary>
+    private static int Rank(TransferStage stage) => stage switch
+    {
+        TransferStage.Observed => 0,
+        TransferStage.SourceHardFinal => 1,
+        TransferStage.Batched => 2,
+        TransferStage.RootAttested => 3,
+        TransferStage.RootAccepted => 4,
+        TransferStage.Executed => 5,
+        _ => -1,
+    };
+
+    private async Task MoveAsync(TransferStage stage, long? block, string actor, string detail)
     {
         var step = new TransferStep(stage, time.GetUtcNow(), block, detail);
-        var actor = $"relayer of chain {State.Message!.SrcChainId}";
         await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, stage.ToString(), actor, detail, step.At, block));
         State.Stage = stage;
+        State.HeldReason = null;
         State.Steps.Add(step);
         await state.WriteStateAsync();
     }

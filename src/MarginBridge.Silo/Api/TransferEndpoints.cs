@@ -55,11 +55,16 @@ public sealed record TransferResponse(
     string Amount,
     long SourceBlock,
     string SourceTransaction,
+    ulong? BatchNumber,
+    int? LeafIndex,
+    string? HeldReason,
     IReadOnlyList<TransferStep> Steps)
 {
     public static TransferResponse From(TransferView view)
     {
         var m = view.Message;
-        return new TransferResponse(m.Id, view.Stage, m.SrcChainId, m.DstChainId, m.Nonce, m.Account, m.SourceToken, m.DestinationToken, m.Recipient, m.Amount.ToString(), m.BlockNumber, m.TransactionHash, view.Steps);
+        return new TransferResponse(
+            m.Id, view.Stage, m.SrcChainId, m.DstChainId, m.Nonce, m.Account, m.SourceToken, m.DestinationToken, m.Recipient, m.Amount.ToString(), m.BlockNumber, m.TransactionHash,
+            view.Placement?.BatchNumber, view.Placement?.LeafIndex, view.HeldReason, view.Steps);
     }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using Azure.Data.Tables;
+using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Configuration;
 using MarginBridge.Grains.Journal;
+using MarginBridge.Grains.Submission;
+using Microsoft.Extensions.Options;
 using MarginBridge.Grains.Relaying;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -30,6 +34,9 @@ public static class OrleansHosting
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChainConnections>();
+        builder.Services.AddSingleton<SubmitterAccount>();
+        builder.Services.AddHttpClient<CommitteeClient>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MarginBridgeOptions>>().Value.Committee);
         builder.Services.AddSingleton(new AuditJournal(tables));
         builder.Services.AddHostedService<RelayerStarter>();
         return builder;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MarginBridge.Chains.Contracts;
-using MarginBridge.Cli.Commands;
+using MarginBridge.Chains.Committee;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;

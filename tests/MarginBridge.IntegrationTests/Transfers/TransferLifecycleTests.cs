@@ -2,13 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MarginBridge.Abstractions.Transfers;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
-using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.IntegrationTests.Transfers;
 
@@ -16,30 +12,13 @@ namespace MarginBridge.IntegrationTests.Transfers;
 [Collection(DevnetCollection.Name)]
 public sealed class TransferLifecycleTests(DevnetFixture devnet)
 {
-    private static async Task<(string Id, long Block)> InitiateAsync(DevnetChain source, DevnetChain destination, Devnet.Processes.DevAccount trader, long amount)
-    {
-        var receipt = await BridgeWiring.SendAsync(source.Node.Web3For(trader), source.Contracts.Vault,
-            new InitiateTransferFunction { DstChainId = (ulong)destination.Node.ChainId, Token = source.Contracts.Token, Amount = amount, Recipient = trader.Address });
-        return (receipt.DecodeAllEvents<TransferInitiatedEvent>().Single().Event.Leaf.ToHex(prefix: true), (long)receipt.BlockNumber.Value);
-    }
+    private static Task<(string Id, long Block)> InitiateAsync(DevnetChain source, DevnetChain destination, Devnet.Processes.DevAccount trader, long amount) =>
+        TransferTestSteps.InitiateAsync(source, destination, trader, amount);
 
-    private async Task<TransferResponse> AwaitStageAsync(string id, TransferStage stage) => await Eventually.Until<TransferResponse?>(
-        async () =>
-        {
-            try
-            {
-                return await devnet.Api.TransferAsync(id);
-            }
-            catch (Cli.Api.ApiProblemException e) when (e.Status == 404)
-            {
-                return null;
-            }
-        },
-        t => t?.Stage == stage,
-        $"transfer {id} is {stage}") ?? throw new InvalidOperationException("unreachable");
+    private Task<TransferResponse> AwaitStageAsync(string id, TransferStage stage) => TransferTestSteps.AwaitStageAsync(devnet.Api, id, stage);
 
     [Fact]
-    public async Task OutboundTransfer_IsObserved_ThenSourceHardFinal_WithEveryStepExplained()
+    public async Task OutboundTransfer_GoesThroughEveryStage_ToExecuted_WithEveryStepExplainedAndJournaled()
     {
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.Hub, trader, 9_000);
@@ -50,16 +29,21 @@ public sealed class TransferLifecycleTests(DevnetFixture devnet)
         Assert.Equal(trader.Address.ToLowerInvariant(), observed.Account);
 
         await DevnetFixture.MineAsync(devnet.Hub, 2);
-        var final = await AwaitStageAsync(id, TransferStage.SourceHardFinal);
-        Assert.Equal([TransferStage.Observed, TransferStage.SourceHardFinal], final.Steps.Select(s => s.Stage));
-        Assert.All(final.Steps, s => Assert.Equal(block, s.Block));
-        Assert.Contains("hard-final", final.Steps[1].Detail, StringComparison.Ordinal);
+        var executed = await AwaitStageAsync(id, TransferStage.Executed);
+        TransferStage[] lifecycle = [TransferStage.Observed, TransferStage.SourceHardFinal, TransferStage.Batched, TransferStage.RootAttested, TransferStage.RootAccepted, TransferStage.Executed];
+        Assert.Equal(lifecycle, executed.Steps.Select(s => s.Stage));
+        Assert.Equal(block, executed.Steps[0].Block);
+        Assert.Contains("hard-final", executed.Steps[1].Detail, StringComparison.Ordinal);
+        Assert.Contains($"batch {executed.BatchNumber}", executed.Steps[2].Detail, StringComparison.Ordinal);
+        Assert.Contains("signed by 2 members", executed.Steps[3].Detail, StringComparison.Ordinal);
+        Assert.Contains("credited", executed.Steps[5].Detail, StringComparison.Ordinal);
 
         var journal = await devnet.Api.Http.GetFromJsonAsync<JsonElement>($"/transfers/{id}/journal");
         Assert.Equal(
-            [(0, "Observed"), (1, "SourceHardFinal")],
+            lifecycle.Select((stage, i) => (i, (string?)stage.ToString())),
             journal.EnumerateArray().Select(row => (row.GetProperty("sequence").GetInt32(), row.GetProperty("kind").GetString())));
-        Assert.All(journal.EnumerateArray(), row => Assert.Equal($"relayer of chain {devnet.Hub.Options.ChainId}", row.GetProperty("actor").GetString()));
+        Assert.Equal($"relayer of chain {devnet.Hub.Options.ChainId}", journal[0].GetProperty("actor").GetString());
+        Assert.Equal($"route {devnet.Hub.Options.ChainId}→{devnet.Zk.Options.ChainId}", journal[5].GetProperty("actor").GetString());
 
         var listed = await devnet.Api.Http.GetFromJsonAsync<JsonElement>($"/accounts/{trader.Address}/transfers");
         Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetString());

@@ -1,14 +1,20 @@
 using System.Globalization;
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
-using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Contracts;
 
-namespace MarginBridge.Cli.Signer;
+namespace MarginBridge.Chains.Committee;
 
 /// <summary>The JSON of <c>POST /attestations</c>; amounts are base units as decimal strings.</summary>
 public sealed record AttestationBody(RouteBody? Route, ulong BatchNumber, long SourceBlock, IReadOnlyList<TransferBody>? Transfers)
 {
+    /// <summary>What the silo sends a member for a batch.</summary>
+    public static AttestationBody From(AttestationRequest request) => new(
+        new RouteBody(request.Route.SrcChainId, request.Route.SrcContract, request.Route.DstChainId, request.Route.DstContract),
+        request.BatchNumber,
+        request.SourceBlock,
+        [.. request.Transfers.Select(t => new TransferBody(t.Nonce, t.Expiry, t.Token, t.Recipient, t.Amount.ToString(CultureInfo.InvariantCulture)))]);
+
     /// <summary>The request, or the first broken field and what is wrong with it.</summary>
     public (AttestationRequest? Request, string? Field, string? Error) Parse()
     {

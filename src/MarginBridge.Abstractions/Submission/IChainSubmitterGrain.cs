@@ -1,0 +1,40 @@
+namespace MarginBridge.Abstractions.Submission;
+
+/// <summary>
+/// Sends the relayer's transactions on one chain (the key is its chain id) from the submitter
+/// account: one activation in the cluster hands out that account's nonces in order, so routes on
+/// different silos never collide on a nonce.
+/// </summary>
+public interface IChainSubmitterGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Estimates (unless a gas limit is given), signs and sends. A call the chain would revert is not
+    /// sent: the result names the contract's error instead.
+    /// </summary>
+    Task<SubmissionResult> Send(SubmissionRequest request);
+
+    /// <summary>
+    /// Sends the same call again with the same nonce at higher fees, when the transaction is still not
+    /// mined; returns the replacement's hash, or the original's when it was mined meanwhile.
+    /// </summary>
+    Task<SubmissionResult> Replace(string transactionHash);
+}
+
+/// <param name="Data">ABI-encoded call data, 0x hex.</param>
+/// <param name="GasLimit">Skips estimation: for a call that only succeeds after an earlier transaction of ours is mined.</param>
+[GenerateSerializer, Immutable]
+public sealed record SubmissionRequest(
+    [property: Id(0)] string To,
+    [property: Id(1)] string Data,
+    [property: Id(2)] long? GasLimit,
+    [property: Id(3)] string Purpose);
+
+/// <param name="Revert">The contract's custom error name and arguments when the call would revert; nothing was sent.</param>
+[GenerateSerializer, Immutable]
+public sealed record SubmissionResult(
+    [property: Id(0)] string? TransactionHash,
+    [property: Id(1)] long Nonce,
+    [property: Id(2)] string? Revert)
+{
+    public bool IsSent => TransactionHash is not null;
+}

@@ -1,0 +1,39 @@
+using Orleans.Concurrency;
+
+namespace MarginBridge.Abstractions.Transfers;
+
+/// <summary>
+/// The transfers of one ordered pair of chains (key <c>"{src}-{dst}"</c>): a first-come,
+/// first-served queue of hard-final transfers, cut into batches whose roots the committee attests
+/// and the destination accepts, then executed against the destination's liquidity.
+/// </summary>
+public interface IRouteGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// A transfer whose source block is hard-final; idempotent. Interleaves with a tick that waits on
+    /// the committee or a chain, so the relayer is never held up by a slow member.
+    /// </summary>
+    [AlwaysInterleave]
+    Task Enqueue(TransferMessage message);
+
+    [AlwaysInterleave]
+    Task<RouteStatus> GetStatus();
+}
+
+/// <summary>A route's queue and open batches, for operators.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RouteStatus(
+    [property: Id(0)] long SrcChainId,
+    [property: Id(1)] long DstChainId,
+    [property: Id(2)] int Queued,
+    [property: Id(3)] IReadOnlyList<BatchStatus> OpenBatches,
+    [property: Id(4)] ulong NextBatchNumber,
+    [property: Id(5)] long ExecutedTransfers);
+
+[GenerateSerializer, Immutable]
+public sealed record BatchStatus(
+    [property: Id(0)] ulong Number,
+    [property: Id(1)] int Transfers,
+    [property: Id(2)] int Executed,
+    [property: Id(3)] string Stage,
+    [property: Id(4)] string? Waiting);

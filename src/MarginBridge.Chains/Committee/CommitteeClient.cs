@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Proofs;
+using Nethereum.Signer;
+
+namespace MarginBridge.Chains.Committee;
+
+/// <summary>
+/// The silo's side of attestation: asks every member's <c>mb signer</c> over HTTP at once and
+/// keeps only signatures that recover to that member over the root the silo computed itself, so a
+/// faulty or impersonated member can delay a batch but never spoil a <c>submitRoot</c>.
+/// </summary>
+public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
+{
+    public int Threshold => committee.Threshold;
+
+    public async Task<CommitteeAnswer> AttestAsync(AttestationRequest request, byte[] root, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var route = request.Route;
+        var digest = TypedData.RootAttestation(TypedData.DomainSeparator(route.DstChainId, route.DstContract), route.SrcChainId, route.SrcContract, request.BatchNumber, root, (uint)request.Transfers.Count);
+        var body = AttestationBody.From(request);
+        var answers = await Task.WhenAll(committee.Members.Select(m => AskAsync(m, body, digest, timeout, cancellationToken)));
+        var signed = answers.Where(a => a.Signature is not null).OrderBy(a => a.Member, StringComparer.Ordinal).ToList();
+        return new CommitteeAnswer(
+            [.. signed.Select(a => a.Member)],
+            [.. signed.Select(a => a.Signature!)],
+            [.. answers.Where(a => a.Signature is null).Select(a => $"{a.Member}: {a.Refusal}")]);
+    }
+
+    private async Task<MemberAnswer> AskAsync(CommitteeMemberOptions member, AttestationBody body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var address = EvmAddress.Normalize(member.Address);
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            using var response = await http.PostAsJsonAsync(new Uri(new Uri(member.Url), "attestations"), body, deadline.Token);
+            var answer = await response.Content.ReadFromJsonAsync<AttestationResponse>(deadline.Token);
+            if (answer is null || !answer.IsSigned)
+            {
+                return new MemberAnswer(address, null, answer?.Refusal ?? $"answered {(int)response.StatusCode} without a reason");
+            }
+
+            var signature = answer.ToSignature();
+            return signature is not null && RecoversTo(signature, digest, address)
+                ? new MemberAnswer(address, signature, null)
+                : new MemberAnswer(address, null, "its signature does not recover to its address over the silo's root");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            return new MemberAnswer(address, null, $"unreachable ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static bool RecoversTo(SignatureStruct signature, byte[] digest, string address)
+    {
+        try
+        {
+            var recovered = EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(signature.R, signature.S, [signature.V]), digest);
+            return string.Equals(recovered.GetPublicAddress(), address, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record MemberAnswer(string Member, SignatureStruct? Signature, string? Refusal);
+}
+
+/// <summary>The members that signed (ascending, as the inbox wants them), their signatures, and every refusal in words.</summary>
+public sealed record CommitteeAnswer(IReadOnlyList<string> Signers, IReadOnlyList<SignatureStruct> Signatures, IReadOnlyList<string> Refusals);

@@ -1,0 +1,499 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Abstractions.Submission;
+using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Proofs;
+using MarginBridge.Chains.Rpc;
+using MarginBridge.Grains.Relaying;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.RPC.Eth.DTOs;
+
+namespace MarginBridge.Grains.Routing;
+
+/// <summary>
+/// One ordered pair of chains. Every tick it cuts due batches from its first-come, first-served
+/// queue, asks the committee to attest each root, submits it to the destination inbox and executes
+/// the transfers the destination's liquidity covers. Each step is decided from the destination's
+/// own state (<c>batches</c>, <c>isExecuted</c>) rather than from memory of what was sent, so a
+/// crash, a replaced transaction or an execution by someone else never leads to a second payment
+/// or to a revert loop. A reminder brings the route back after a silo is lost.
+/// </summary>
+public sealed partial class RouteGrain(
+    [PersistentState("route", "transfers")] IPersistentState<RouteState> state,
+    ChainConnections connections,
+    CommitteeClient committee,
+    IOptions<MarginBridgeOptions> options,
+    TimeProvider time,
+    ILogger<RouteGrain> logger) : Grain, IRouteGrain, IRemindable
+{
+    private const string KeepAliveReminder = "keep-alive";
+    private readonly Dictionary<ulong, MerkleTree> _trees = [];
+    private readonly Dictionary<ulong, DateTimeOffset> _nextAttestation = [];
+    private ChainOptions _source = null!;
+    private ChainOptions _destination = null!;
+    private RouteStruct _route = null!;
+    private byte[] _routeKey = null!;
+    private bool _reminderRegistered;
+    private Task _writing = Task.CompletedTask;
+
+    private RouteState State => state.State;
+
+    private PipelineOptions Pipeline => options.Value.Pipeline;
+
+    private ChainReader Destination => connections.GetReader(_destination.ChainId);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (src, dst) = RouteKey.Parse(this.GetPrimaryKeyString());
+        _source = connections.GetChain(src);
+        _destination = connections.GetChain(dst);
+        _route = new RouteStruct { SrcChainId = (ulong)src, SrcContract = EvmAddress.Normalize(_source.Vault), DstChainId = (ulong)dst, DstContract = EvmAddress.Normalize(_destination.Vault) };
+        _routeKey = MessageLeaf.RouteKey(_route.SrcChainId, _route.SrcContract);
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(Pipeline.TickMilliseconds)) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task Enqueue(TransferMessage message)
+    {
+        if (State.Queue.Any(q => q.Message.Id == message.Id) || State.Batches.Any(b => b.Transfers.Any(t => t.Id == message.Id)))
+        {
+            return;
+        }
+
+        State.Queue.Add(new QueuedTransfer(message, time.GetUtcNow()));
+        await WriteAsync();
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderRegistered = true;
+        }
+    }
+
+    public Task<RouteStatus> GetStatus() => Task.FromResult(new RouteStatus(
+        _source.ChainId,
+        _destination.ChainId,
+        State.Queue.Count,
+        [.. State.Batches.Select(b => new BatchStatus(b.Number, b.Transfers.Count, b.Executed.Count, b.Stage.ToString(), b.Waiting))],
+        State.NextBatchNumber,
+        State.ExecutedTransfers));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (State.Queue.Count == 0 && State.Batches.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await CutBatchesAsync();
+            for (var i = 0; i < State.Batches.Count; i++)
+            {
+                var batch = State.Batches[i];
+                var headOfLine = i == 0;
+                await AdvanceAsync(batch, headOfLine, cancellationToken);
+            }
+
+            var done = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done);
+            if (done > 0)
+            {
+                await WriteAsync();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Everything a step did is either persisted or re-derived from the chains next tick.
+            LogTickFailed(_source.ChainId, _destination.ChainId, e.GetType().Name, e.Message);
+        }
+    }
+
+    private async Task CutBatchesAsync()
+    {
+        var sourceStatus = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
+        if (sourceStatus.DeepReorgCount > 0 && State.Queue.Count > 0)
+        {
+            var reason = $"route stopped: {_source.Name} had a reorg deeper than its finality ({sourceStatus.LastReorg?.Depth} blocks at {sourceStatus.LastReorg?.DetectedAt:u}); an operator must review it before anything else leaves this chain";
+            await Task.WhenAll(State.Queue.Select(q => Transfer(q.Message.Id).Hold(reason)));
+            return;
+        }
+
+        while (true)
+        {
+            var transfers = BatchCutter.NextBatch(State.Queue, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), time.GetUtcNow());
+            if (transfers.Count == 0)
+            {
+                return;
+            }
+
+            var ids = transfers.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+            var tree = new MerkleTree([.. transfers.Select(t => t.Id.HexToByteArray())]);
+            var batch = new RouteBatch
+            {
+                Number = State.NextBatchNumber++,
+                SourceBlock = transfers.Max(t => t.BlockNumber),
+                Transfers = [.. transfers],
+                Root = tree.Root.ToHex(prefix: true),
+            };
+            _trees[batch.Number] = tree;
+            State.Queue.RemoveAll(q => ids.Contains(q.Message.Id));
+            State.Batches.Add(batch);
+            await WriteAsync();
+            await NotifyBatchedAsync(batch, tree);
+        }
+    }
+
+    private Task NotifyBatchedAsync(RouteBatch batch, MerkleTree tree) => Task.WhenAll(batch.Transfers.Select((t, i) =>
+        Transfer(t.Id).MarkBatched(new TransferPlacement(batch.Number, i, batch.Transfers.Count, batch.Root, [.. tree.Proof(i).Select(p => p.ToHex(prefix: true))], batch.SourceBlock))));
+
+    private async Task AdvanceAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
+    {
+        switch (batch.Stage)
+        {
+            case BatchStage.Formed:
+                await AttestAsync(batch, cancellationToken);
+                break;
+            case BatchStage.Attested:
+                await SubmitRootAsync(batch, headOfLine, cancellationToken);
+                break;
+            case BatchStage.Accepted when headOfLine:
+                await ExecuteAsync(batch, cancellationToken);
+                break;
+            case BatchStage.Accepted:
+                await WaitAsync(batch, $"waiting for batch {State.Batches[0].Number} before it on this route to be executed (first come, first served)");
+                break;
+        }
+    }
+
+    private async Task AttestAsync(RouteBatch batch, CancellationToken cancellationToken)
+    {
+        if (_nextAttestation.TryGetValue(batch.Number, out var next) && next > time.GetUtcNow())
+        {
+            return;
+        }
+
+        var request = new AttestationRequest(_route, batch.Number, batch.SourceBlock, [.. batch.Transfers.Select(ToStruct)]);
+        var answer = await committee.AttestAsync(request, batch.Root.HexToByteArray(), TimeSpan.FromMilliseconds(Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
+        if (answer.Signers.Count < committee.Threshold)
+        {
+            _nextAttestation[batch.Number] = time.GetUtcNow().AddSeconds(1);
+            await WaitAsync(batch, $"{answer.Signers.Count} of the {committee.Threshold} committee signatures needed; {string.Join("; ", answer.Refusals)}");
+            return;
+        }
+
+        _nextAttestation.Remove(batch.Number);
+        batch.Signers = [.. answer.Signers.Take(committee.Threshold)];
+        batch.Signatures = [.. answer.Signatures.Take(committee.Threshold).Select(s => new SignatureHex(s.R.ToHex(prefix: true), s.S.ToHex(prefix: true), s.V))];
+        batch.Stage = BatchStage.Attested;
+        batch.Waiting = null;
+        await WriteAsync();
+        await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAttested(batch.Number, batch.Signers));
+    }
+
+    private async Task SubmitRootAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
+    {
+        var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
+        var root = onChain.Root.ToHex(prefix: true);
+        if (root == batch.Root)
+        {
+            var receipt = await FirstReceiptAsync(batch.RootTransactions, cancellationToken);
+            batch.Stage = BatchStage.Accepted;
+            batch.Waiting = null;
+            await WriteAsync();
+            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAccepted(batch.Number, receipt?.TransactionHash ?? "submitted by another party", (long?)receipt?.BlockNumber?.Value ?? 0));
+            return;
+        }
+
+        if (onChain.Root.Any(b => b != 0))
+        {
+            await RenumberAsync(batch, root);
+            return;
+        }
+
+        if (batch.RootTransactions.Count > 0)
+        {
+            await FollowUpAsync(batch.RootTransactions, batch.RootSentAt, batch, "submitRoot", cancellationToken);
+            return;
+        }
+
+        var submitRoot = new SubmitRootFunction
+        {
+            SrcChainId = _route.SrcChainId,
+            SrcContract = _route.SrcContract,
+            BatchNumber = batch.Number,
+            Root = batch.Root.HexToByteArray(),
+            MessageCount = (uint)batch.Transfers.Count,
+            Signatures = [.. batch.Signatures.Select(s => new SignatureStruct { R = s.R.HexToByteArray(), S = s.S.HexToByteArray(), V = s.V })],
+        };
+        var result = await Submitter().Send(new SubmissionRequest(_destination.Vault, submitRoot.GetCallData().ToHex(prefix: true), null, $"submitRoot {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number}"));
+        if (!result.IsSent)
+        {
+            // BatchAlreadySubmitted: someone submitted it meanwhile; the next tick reads the root.
+            await WaitAsync(batch, $"the destination refuses the root: {result.Revert}");
+            return;
+        }
+
+        batch.RootTransactions = [result.TransactionHash!];
+        batch.RootSentAt = time.GetUtcNow();
+        await WriteAsync();
+        if (headOfLine)
+        {
+            // Right behind the root, with the next nonce: both land in the same destination block.
+            await SendExecutionAsync(batch, estimate: false, cancellationToken);
+        }
+    }
+
+    private async Task ExecuteAsync(RouteBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.ExecuteTransactions.Count > 0)
+        {
+            var receipt = await FirstReceiptAsync(batch.ExecuteTransactions, cancellationToken);
+            if (receipt is null)
+            {
+                await FollowUpAsync(batch.ExecuteTransactions, batch.ExecuteSentAt, batch, "executeTransfers", cancellationToken);
+                return;
+            }
+
+            var executing = batch.Executing.ToList();
+            ClearExecution(batch);
+            if (!receipt.Failed())
+            {
+                await RecordExecutedAsync(batch, executing, receipt.TransactionHash, (long)receipt.BlockNumber.Value, $"credited on chain {_destination.ChainId} in batch {batch.Number} (tx {receipt.TransactionHash})");
+                return;
+            }
+
+            await WriteAsync();
+        }
+
+        // Anyone may execute with the proof: a set replay bit counts as done, whoever set it.
+        var byOthers = new List<int>();
+        foreach (var leaf in Pending(batch))
+        {
+            var executed = await Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = batch.Transfers[leaf].Nonce }, cancellationToken);
+            if (executed)
+            {
+                byOthers.Add(leaf);
+            }
+        }
+
+        if (byOthers.Count > 0)
+        {
+            await RecordExecutedAsync(batch, byOthers, null, null, $"executed on chain {_destination.ChainId} by another party (the destination's replay bit is set)");
+        }
+
+        if (batch.Stage != BatchStage.Done)
+        {
+            await SendExecutionAsync(batch, estimate: true, cancellationToken);
+        }
+    }
+
+    private async Task SendExecutionAsync(RouteBatch batch, bool estimate, CancellationToken cancellationToken)
+    {
+        var pending = Pending(batch).Select(i => (i, batch.Transfers[i])).ToList();
+        var liquidity = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+        foreach (var token in pending.Select(p => p.Item2.DestinationToken).Distinct())
+        {
+            liquidity[token] = await Destination.QueryAsync<LiquidityFunction, BigInteger>(_destination.Vault, new LiquidityFunction { Token = token }, cancellationToken);
+        }
+
+        var plan = LiquidityPlan.Plan(pending, liquidity);
+        if (plan.Payable.Count == 0)
+        {
+            await WaitAsync(batch, plan.Shortfall!);
+            return;
+        }
+
+        var tree = TreeOf(batch);
+        var multiproof = tree.Multiproof(plan.Payable);
+        var call = new ExecuteTransfersFunction
+        {
+            Route = _route,
+            BatchNumber = batch.Number,
+            Transfers = [.. multiproof.LeafIndices.Select(i => ToStruct(batch.Transfers[i]))],
+            Proof = multiproof.Proof,
+            ProofFlags = multiproof.Flags,
+        };
+        long? gasLimit = estimate ? null : 80_000 + (40_000L * plan.Payable.Count);
+        var result = await Submitter().Send(new SubmissionRequest(_destination.Vault, call.GetCallData().ToHex(prefix: true), gasLimit, $"executeTransfers {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number} ({plan.Payable.Count})"));
+        if (!result.IsSent)
+        {
+            await WaitAsync(batch, $"the destination refuses the execution: {result.Revert}");
+            return;
+        }
+
+        batch.ExecuteTransactions = [result.TransactionHash!];
+        batch.ExecuteSentAt = time.GetUtcNow();
+        batch.Executing = [.. plan.Payable];
+        batch.Waiting = plan.Shortfall;
+        await WriteAsync();
+        if (plan.Shortfall is not null)
+        {
+            var executing = plan.Payable.ToHashSet();
+            await Task.WhenAll(Pending(batch).Where(i => !executing.Contains(i)).Select(i => Transfer(batch.Transfers[i].Id).Hold(plan.Shortfall)));
+        }
+    }
+
+    /// <summary>A transaction of ours in flight: wait for it, replace it at higher fees when stuck, or forget it when it failed.</summary>
+    private async Task FollowUpAsync(List<string> transactions, DateTimeOffset? sentAt, RouteBatch batch, string purpose, CancellationToken cancellationToken)
+    {
+        var receipt = await FirstReceiptAsync(transactions, cancellationToken);
+        if (receipt is not null)
+        {
+            if (!!receipt.Failed())
+            {
+                // Re-decided from the destination's state next tick.
+                await WaitAsync(batch, $"{purpose} transaction {receipt.TransactionHash} reverted; deciding again from the destination's state");
+                transactions.Clear();
+                ClearExecution(batch);
+                await WriteAsync();
+            }
+
+            return;
+        }
+
+        if (sentAt is { } at && time.GetUtcNow() - at > TimeSpan.FromSeconds(Pipeline.StuckTransactionSeconds))
+        {
+            var replaced = await Submitter().Replace(transactions[^1]);
+            if (replaced.Nonce < 0)
+            {
+                // Sent by an earlier activation and unknown now: decide again from the chain.
+                transactions.Clear();
+                ClearExecution(batch);
+            }
+            else if (replaced.TransactionHash != transactions[^1])
+            {
+                transactions.Add(replaced.TransactionHash!);
+            }
+
+            if (ReferenceEquals(transactions, batch.RootTransactions))
+            {
+                batch.RootSentAt = time.GetUtcNow();
+            }
+            else
+            {
+                batch.ExecuteSentAt = time.GetUtcNow();
+            }
+
+            await WriteAsync();
+        }
+    }
+
+    private async Task RecordExecutedAsync(RouteBatch batch, List<int> leaves, string? transactionHash, long? block, string detail)
+    {
+        foreach (var leaf in leaves)
+        {
+            batch.Executed.Add(leaf);
+        }
+
+        State.ExecutedTransfers += leaves.Count;
+        if (batch.Executed.Count == batch.Transfers.Count)
+        {
+            batch.Stage = BatchStage.Done;
+            batch.Waiting = null;
+        }
+
+        await WriteAsync();
+        await Task.WhenAll(leaves.Select(i => Transfer(batch.Transfers[i].Id).MarkExecuted(transactionHash, block, detail)));
+    }
+
+    /// <summary>The destination holds another root under this batch number (our state was lost): take a fresh number and attest again.</summary>
+    private async Task RenumberAsync(RouteBatch batch, string foreignRoot)
+    {
+        var old = batch.Number;
+        _trees.Remove(old);
+        batch.Number = State.NextBatchNumber++;
+        batch.Stage = BatchStage.Formed;
+        batch.Signers = [];
+        batch.Signatures = [];
+        batch.RootTransactions = [];
+        ClearExecution(batch);
+        LogRenumbered(_source.ChainId, _destination.ChainId, old, foreignRoot, batch.Number);
+        await WriteAsync();
+        await NotifyBatchedAsync(batch, TreeOf(batch));
+    }
+
+    private async Task WaitAsync(RouteBatch batch, string reason)
+    {
+        if (batch.Waiting == reason)
+        {
+            return;
+        }
+
+        batch.Waiting = reason;
+        await ForEachOpenAsync(batch, (grain, _) => grain.Hold(reason));
+    }
+
+    private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, TransferMessage, Task> action) =>
+        Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id), batch.Transfers[i])));
+
+    private static IEnumerable<int> Pending(RouteBatch batch) => Enumerable.Range(0, batch.Transfers.Count).Where(i => !batch.Executed.Contains(i));
+
+    private static void ClearExecution(RouteBatch batch)
+    {
+        batch.ExecuteTransactions = [];
+        batch.ExecuteSentAt = null;
+        batch.Executing = [];
+    }
+
+    private async Task<TransactionReceipt?> FirstReceiptAsync(IEnumerable<string> transactions, CancellationToken cancellationToken)
+    {
+        foreach (var hash in transactions.Reverse())
+        {
+            if (await Destination.GetReceiptAsync(hash, cancellationToken) is { } receipt)
+            {
+                return receipt;
+            }
+        }
+
+        return null;
+    }
+
+    private MerkleTree TreeOf(RouteBatch batch)
+    {
+        if (!_trees.TryGetValue(batch.Number, out var tree))
+        {
+            tree = new MerkleTree([.. batch.Transfers.Select(t => t.Id.HexToByteArray())]);
+            _trees[batch.Number] = tree;
+        }
+
+        return tree;
+    }
+
+    private static TransferStruct ToStruct(TransferMessage m) =>
+        new() { Nonce = m.Nonce, Expiry = 0, Token = m.DestinationToken, Recipient = m.Recipient, Amount = m.Amount };
+
+    private ITransferGrain Transfer(string id) => GrainFactory.GetGrain<ITransferGrain>(id);
+
+    private IChainSubmitterGrain Submitter() => GrainFactory.GetGrain<IChainSubmitterGrain>(_destination.ChainId);
+
+    /// <summary>One state write at a time: <see cref="Enqueue"/> interleaves with a tick.</summary>
+    private async Task WriteAsync()
+    {
+        var previous = _writing;
+        var done = new TaskCompletionSource();
+        _writing = done.Task;
+        try
+        {
+            await previous;
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
+    private partial void LogTickFailed(long src, long dst, string errorType, string error);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: batch number {Old} already holds root {ForeignRoot} on the destination; renumbered as {New}")]
+    private partial void LogRenumbered(long src, long dst, ulong old, string foreignRoot, ulong @new);
+}

@@ -1,0 +1,95 @@
+using MarginBridge.Abstractions.Transfers;
+
+namespace MarginBridge.Grains.Routing;
+
+[GenerateSerializer]
+public sealed class RouteState
+{
+    /// <summary>Hard-final transfers not yet in a batch, in source order (block, log index).</summary>
+    [Id(0)]
+    public List<QueuedTransfer> Queue { get; set; } = [];
+
+    [Id(1)]
+    public ulong NextBatchNumber { get; set; } = 1;
+
+    /// <summary>Batches not fully executed, ascending by number.</summary>
+    [Id(2)]
+    public List<RouteBatch> Batches { get; set; } = [];
+
+    [Id(3)]
+    public long ExecutedTransfers { get; set; }
+}
+
+[GenerateSerializer]
+public sealed record QueuedTransfer([property: Id(0)] TransferMessage Message, [property: Id(1)] DateTimeOffset QueuedAt);
+
+public enum BatchStage
+{
+    /// <summary>Cut and numbered; the committee has not signed its root yet.</summary>
+    Formed,
+
+    /// <summary>A quorum signed the root; submitting it to the destination inbox.</summary>
+    Attested,
+
+    /// <summary>The destination accepted the root; executing the transfers.</summary>
+    Accepted,
+
+    /// <summary>Every transfer is executed.</summary>
+    Done,
+}
+
+[GenerateSerializer]
+public sealed class RouteBatch
+{
+    [Id(0)]
+    public ulong Number { get; set; }
+
+    /// <summary>The highest source block of its transfers: the block the committee checks the outbox at.</summary>
+    [Id(1)]
+    public long SourceBlock { get; set; }
+
+    /// <summary>In leaf order.</summary>
+    [Id(2)]
+    public List<TransferMessage> Transfers { get; set; } = [];
+
+    [Id(3)]
+    public string Root { get; set; } = string.Empty;
+
+    [Id(4)]
+    public BatchStage Stage { get; set; }
+
+    [Id(5)]
+    public List<string> Signers { get; set; } = [];
+
+    /// <summary>r, s, v per signer, in signer order.</summary>
+    [Id(6)]
+    public List<SignatureHex> Signatures { get; set; } = [];
+
+    /// <summary>Our submitRoot transaction and its replacements, newest last.</summary>
+    [Id(7)]
+    public List<string> RootTransactions { get; set; } = [];
+
+    [Id(8)]
+    public DateTimeOffset? RootSentAt { get; set; }
+
+    /// <summary>Our executeTransfers transaction in flight and its replacements, newest last.</summary>
+    [Id(9)]
+    public List<string> ExecuteTransactions { get; set; } = [];
+
+    [Id(10)]
+    public DateTimeOffset? ExecuteSentAt { get; set; }
+
+    /// <summary>The leaf indices the transaction in flight executes.</summary>
+    [Id(11)]
+    public List<int> Executing { get; set; } = [];
+
+    [Id(12)]
+    public HashSet<int> Executed { get; set; } = [];
+
+    /// <summary>Why the batch's next step waits, in words.</summary>
+    [Id(13)]
+    public string? Waiting { get; set; }
+}
+
+[GenerateSerializer]
+public sealed record SignatureHex([property: Id(0)] string R, [property: Id(1)] string S, [property: Id(2)] byte V);

@@ -1,0 +1,59 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet;
+using MarginBridge.IntegrationTests.Infrastructure;
+
+namespace MarginBridge.IntegrationTests.Transfers;
+
+/// <summary>Collateral moves between every ordered pair of the devnet's layer kinds through the whole pipeline, exactly once.</summary>
+[Collection(DevnetCollection.Name)]
+public sealed class ProofForwardingTests(DevnetFixture devnet)
+{
+    [Fact]
+    public async Task TransfersBetweenEveryOrderedPairOfLayerKinds_AreExecutedExactlyOnce_AndConserveEveryUnit()
+    {
+        var trader = await devnet.NewAccountAsync();
+        var chains = devnet.Devnet.Chains;
+        foreach (var chain in chains)
+        {
+            await DevnetFixture.DepositAsync(chain, trader, 1_000_000);
+        }
+
+        var transfers = new List<(string Id, DevnetChain Source, DevnetChain Destination, long Amount)>();
+        var amount = 1_000L;
+        foreach (var source in chains)
+        {
+            foreach (var destination in chains.Where(c => c != source))
+            {
+                var (id, _) = await TransferTestSteps.InitiateAsync(source, destination, trader, ++amount);
+                transfers.Add((id, source, destination, amount));
+            }
+        }
+
+        Assert.Equal(12, transfers.Count);
+        foreach (var chain in chains)
+        {
+            await TransferTestSteps.MakeHardFinalAsync(chain);
+        }
+
+        foreach (var (id, source, destination, _) in transfers)
+        {
+            var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, id, TransferStage.Executed, TimeSpan.FromSeconds(90));
+            Assert.Equal((source.Options.ChainId, destination.Options.ChainId), (executed.SrcChainId, executed.DstChainId));
+        }
+
+        foreach (var destination in chains)
+        {
+            var received = transfers.Where(t => t.Destination == destination).Sum(t => t.Amount);
+            var sent = transfers.Where(t => t.Source == destination).Sum(t => t.Amount);
+            Assert.Equal(new BigInteger(1_000_000 - sent + received), await destination.Node.Web3For(trader).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
+                .QueryAsync<BigInteger>(destination.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = destination.Contracts.Token }));
+        }
+
+        var ledger = await BridgeLedger.ReadAsync(chains);
+        Assert.All(transfers, t => Assert.Equal(1, ledger.Executions[t.Id]));
+        Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
+    }
+}

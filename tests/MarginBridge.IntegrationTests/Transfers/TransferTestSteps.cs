@@ -1,0 +1,48 @@
+using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Cli.Api;
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
+using MarginBridge.IntegrationTests.Infrastructure;
+using MarginBridge.Silo.Api;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+
+namespace MarginBridge.IntegrationTests.Transfers;
+
+/// <summary>What transfer tests do on the devnet: start a transfer on a source vault, make its block hard-final, watch its stage.</summary>
+internal static class TransferTestSteps
+{
+    public static async Task<(string Id, long Block)> InitiateAsync(DevnetChain source, DevnetChain destination, DevAccount trader, long amount)
+    {
+        var receipt = await BridgeWiring.SendAsync(source.Node.Web3For(trader), source.Contracts.Vault,
+            new InitiateTransferFunction { DstChainId = (ulong)destination.Node.ChainId, Token = source.Contracts.Token, Amount = amount, Recipient = trader.Address });
+        return (receipt.DecodeAllEvents<TransferInitiatedEvent>().Single().Event.Leaf.ToHex(prefix: true), (long)receipt.BlockNumber.Value);
+    }
+
+    /// <summary>Mines blocks or moves chain time until the latest block is hard-final for the chain's layer kind.</summary>
+    public static Task MakeHardFinalAsync(DevnetChain chain) => chain.Options.Kind switch
+    {
+        Abstractions.Chains.LayerKind.L1 => DevnetFixture.MineAsync(chain, chain.Options.Finality.Confirmations),
+        Abstractions.Chains.LayerKind.Optimistic => DevnetFixture.AdvanceChainTimeAsync(chain, chain.Options.Finality.ChallengeWindowSeconds + 1),
+        Abstractions.Chains.LayerKind.ZkRollup => DevnetFixture.AdvanceChainTimeAsync(chain, chain.Options.Finality.ProofDelaySeconds + 1),
+        _ => DevnetFixture.MineAsync(chain, 1),
+    };
+
+    public static async Task<TransferResponse> AwaitStageAsync(BridgeApi api, string id, TransferStage stage, TimeSpan? timeout = null) => await Eventually.Until<TransferResponse?>(
+        async () =>
+        {
+            try
+            {
+                return await api.TransferAsync(id);
+            }
+            catch (ApiProblemException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        },
+        t => t?.Stage == stage,
+        $"transfer {id} is {stage}",
+        timeout) ?? throw new InvalidOperationException("unreachable");
+}
