@@ -27,6 +27,11 @@ app.Configure(config =>
         .WithDescription("List an account's transfers, newest first, with the stage and last step of each.");
     config.AddCommand<TransferCommand>("transfer")
         .WithDescription("Show a transfer's stage and every step, with time, block and the reason in words.");
+    config.AddCommand<MoveCommand>("move")
+        .WithDescription("Move collateral between chains: signs an EIP-712 move request with your key (MB_PRIVATE_KEY or --key-file) and hands it to the bridge.")
+        .WithExample("move", "--from", "optimistic", "--to", "appchain", "--token", "USDC", "--amount", "1500");
+    config.AddCommand<ExecuteCommand>("execute")
+        .WithDescription("Finish a transfer without the relayer: submit its Merkle proof to the destination vault from your own key.");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Measure deposit ingestion and deposit-to-credit latency on a fresh devnet; prints a markdown table.");
     config.AddCommand<SignerCommand>("signer")

@@ -44,6 +44,8 @@ try
     app.MapAccountEndpoints();
     app.MapChainEndpoints();
     app.MapTransferEndpoints();
+    app.MapBridgeEndpoints();
+    app.MapMoveEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

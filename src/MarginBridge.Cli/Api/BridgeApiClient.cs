@@ -10,7 +10,7 @@ namespace MarginBridge.Cli.Api;
 public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public Uri BaseAddress => baseAddress;
 
@@ -28,6 +28,24 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
 
     public Task<TransferResponse[]> GetAccountTransfersAsync(string address, CancellationToken cancellationToken) =>
         GetAsync<TransferResponse[]>($"/accounts/{Uri.EscapeDataString(address)}/transfers", cancellationToken);
+
+    public Task<BridgeResponse> GetBridgeAsync(CancellationToken cancellationToken) =>
+        GetAsync<BridgeResponse>("/bridge", cancellationToken);
+
+    public Task<TransferProofResponse> GetProofAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync<TransferProofResponse>($"/transfers/{Uri.EscapeDataString(id)}/proof", cancellationToken);
+
+    public async Task<MoveResponse> PostMoveAsync(MoveRequestBody move, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("/moves", move, Json, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblemException.FromAsync(response, cancellationToken);
+        }
+
+        return await response.Content.ReadFromJsonAsync<MoveResponse>(Json, cancellationToken)
+            ?? throw new InvalidOperationException("/moves answered with an empty body");
+    }
 
     public void Dispose() => _http.Dispose();
 

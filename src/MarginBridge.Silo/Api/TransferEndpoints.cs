@@ -12,6 +12,10 @@ public static class TransferEndpoints
             .WithName("GetTransfer")
             .WithSummary("A transfer by its leaf (0x + 64 hex): its stage and every step with time, block and words.")
             .WithTags("Transfers");
+        app.MapGet("/transfers/{id}/proof", GetProof)
+            .WithName("GetTransferProof")
+            .WithSummary("Everything needed to execute the transfer without the relayer: route, batch number, message, Merkle proof and root; 409 until it is batched.")
+            .WithTags("Transfers");
         app.MapGet("/transfers/{id}/journal", GetJournal)
             .WithName("GetTransferJournal")
             .WithSummary("The audit journal rows of a transfer: one per transition, with who caused it.")
@@ -27,6 +31,27 @@ public static class TransferEndpoints
             ? TypedResults.Ok(await journal.ReadAsync(id.ToLowerInvariant(), cancellationToken))
             : InvalidId(id);
 
+    private static async Task<Results<Ok<TransferProofResponse>, ProblemHttpResult, ValidationProblem>> GetProof(string id, IGrainFactory grains)
+    {
+        if (!TransferId.IsValid(id))
+        {
+            return InvalidId(id);
+        }
+
+        var view = await grains.GetGrain<ITransferGrain>(id.ToLowerInvariant()).GetView();
+        if (view is null)
+        {
+            return UnknownTransfer(id);
+        }
+
+        return view.Placement is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not batched yet", detail: $"transfer {id} is {view.Stage}: it has no batch, hence no proof, until its source block is hard-final and its route cuts the next batch")
+            : TypedResults.Ok(TransferProofResponse.From(view, view.Placement));
+    }
+
+    private static ProblemHttpResult UnknownTransfer(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transfer", detail: $"no relayer has seen a transfer with id {id}");
+
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult, ValidationProblem>> GetTransfer(string id, IGrainFactory grains)
     {
         if (!TransferId.IsValid(id))
@@ -35,9 +60,7 @@ public static class TransferEndpoints
         }
 
         var view = await grains.GetGrain<ITransferGrain>(id.ToLowerInvariant()).GetView();
-        return view is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transfer", detail: $"no relayer has seen a transfer with id {id}")
-            : TypedResults.Ok(TransferResponse.From(view));
+        return view is null ? UnknownTransfer(id) : TypedResults.Ok(TransferResponse.From(view));
     }
 }
 
