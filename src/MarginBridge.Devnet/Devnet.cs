@@ -108,6 +108,7 @@ public sealed class Devnet : IAsyncDisposable
                 Members = [.. committee.Members.Zip(devnet._signers, (address, signer) => new CommitteeMemberOptions { Address = address, Url = signer.HttpUrl })],
             };
             profile.MarginBridge.Pipeline.SubmitterKeyFile = await devnet.WriteSubmitterKeyAsync(cancellationToken);
+            profile.MarginBridge.Operators = [new OperatorOptions { Name = "devnet-operator", TokenSha256 = await devnet.WriteOperatorTokenAsync(cancellationToken) }];
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
             for (var i = 0; i < options.SiloCount; i++)
             {
@@ -176,17 +177,26 @@ public sealed class Devnet : IAsyncDisposable
         return await SignerNode.StartAsync(config, url, Path.Combine(DataDirectory, "logs", $"signer-{index}.log"), cancellationToken);
     }
 
+    /// <summary>The bearer token of the devnet's operator (its SHA-256 is in the silo configuration; the token only here).</summary>
+    public string OperatorToken => File.ReadAllText(OperatorTokenPath);
+
+    public string OperatorTokenPath => Path.Combine(DataDirectory, "operator.token");
+
     private async Task<string> WriteSubmitterKeyAsync(CancellationToken cancellationToken)
     {
         var file = Path.Combine(DataDirectory, "submitter.key");
-        await File.WriteAllTextAsync(file, Submitter.PrivateKey, cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        await SecretFiles.WriteAsync(file, Submitter.PrivateKey, cancellationToken);
         return file;
     }
+
+    /// <summary>A fresh random token in the data folder; returns its SHA-256 for the configuration.</summary>
+    private async Task<string> WriteOperatorTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await SecretFiles.WriteAsync(OperatorTokenPath, token, cancellationToken);
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    }
+
 
     public async Task<SiloNode> StartSiloAsync(CancellationToken cancellationToken)
     {

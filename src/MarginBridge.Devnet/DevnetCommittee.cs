@@ -35,11 +35,7 @@ public sealed class DevnetCommittee
         for (var i = 0; i < keys.Count; i++)
         {
             var file = Path.Combine(directory, $"member-{i + 1}.key");
-            await File.WriteAllTextAsync(file, keys[i].GetPrivateKey());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            await SecretFiles.WriteAsync(file, keys[i].GetPrivateKey());
 
             files.Add(file);
         }

@@ -27,6 +27,7 @@ public static class DevnetManifest
                 Contracts = new { MarginVault = c.Contracts.Vault, CollateralToken = c.Contracts.Token, ReferenceVenue = c.Contracts.Venue, DeployedAtBlock = c.Contracts.VaultBlock },
                 Collateral = c.Options.Tokens,
             }),
+            Operator = new { Name = "devnet-operator", TokenFile = devnet.OperatorTokenPath, Header = "Authorization: Bearer <token>" },
             Committee = new { devnet.Committee.Members, devnet.Committee.Threshold, devnet.Committee.KeyFiles, Signers = devnet.Signers.Select(s => s.HttpUrl), Mode = "quorum on every route" },
             Accounts = accounts.Select((a, i) => new { Role = i switch { 0 => "deployer and vault admin", 1 => "market-maker", 5 => "vault guardian", _ => "funded" }, a.Address, a.PrivateKey }),
             Note = "Test keys of this local devnet only; they hold nothing anywhere else.",

@@ -46,6 +46,7 @@ try
     app.MapTransferEndpoints();
     app.MapBridgeEndpoints();
     app.MapMoveEndpoints();
+    app.MapOperatorEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

@@ -15,8 +15,12 @@ public sealed record ChainStatus(
     [property: Id(9)] ReorgRecord? LastReorg,
     [property: Id(10)] int DeepReorgCount,
     [property: Id(11)] int PendingDeposits,
-    [property: Id(12)] IReadOnlyList<EndpointStatus> Endpoints)
+    [property: Id(12)] IReadOnlyList<EndpointStatus> Endpoints,
+    [property: Id(13)] int AcknowledgedDeepReorgs)
 {
+    /// <summary>A reorg deeper than finality that no operator has reviewed yet stops every route out of the chain.</summary>
+    public bool StoppedByDeepReorg => DeepReorgCount > AcknowledgedDeepReorgs;
+
     /// <summary>Blocks between the head and the highest hard-final block.</summary>
     public long FinalityLag => Math.Max(0, Head - HardFinalHeight);
 }

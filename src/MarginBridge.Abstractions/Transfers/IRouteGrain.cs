@@ -18,7 +18,17 @@ public interface IRouteGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<RouteStatus> GetStatus();
+
+    /// <summary>Operator: forget what the transfer's batch waits on (member back-off, a transaction in flight) and decide again from the chains now.</summary>
+    Task<OperatorOutcome> Retry(string transferId);
+
+    /// <summary>Operator: drop the signatures of the transfer's batch and ask the committee to verify it again; only before the destination accepted the root.</summary>
+    Task<OperatorOutcome> Reverify(string transferId);
 }
+
+/// <summary>What an operator action did, in words; <see cref="Applied"/> false when it did not apply.</summary>
+[GenerateSerializer, Immutable]
+public sealed record OperatorOutcome([property: Id(0)] bool Applied, [property: Id(1)] string Detail);
 
 /// <summary>A route's queue and open batches, for operators.</summary>
 [GenerateSerializer, Immutable]

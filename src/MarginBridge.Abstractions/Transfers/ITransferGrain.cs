@@ -24,8 +24,14 @@ public interface ITransferGrain : IGrainWithStringKey
     /// <param name="transactionHash">Null when someone else executed it and the relayer only saw the replay bit.</param>
     Task MarkExecuted(string? transactionHash, long? block, string detail);
 
+    /// <summary>A destination reorg undid its execution before it was hard-final: back to batched, to be executed again.</summary>
+    Task ReopenAfterDestinationReorg(string reason);
+
     /// <summary>Shows why the next step waits; repeating the same reason changes nothing.</summary>
     Task Hold(string reason);
+
+    /// <summary>Journals what an operator did to this transfer, with the operator's name, and shows it as a step.</summary>
+    Task RecordOperatorAction(string operatorName, string action, string detail);
 
     /// <summary>Null for an id no relayer has seen.</summary>
     Task<TransferView?> GetView();

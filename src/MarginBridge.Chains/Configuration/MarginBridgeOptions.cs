@@ -11,6 +11,9 @@ public sealed class MarginBridgeOptions
 
     public CommitteeOptions Committee { get; set; } = new();
 
+    /// <summary>Who may call the operator endpoints: a name and the SHA-256 (hex) of their bearer token.</summary>
+    public List<OperatorOptions> Operators { get; set; } = [];
+
     public List<ChainOptions> Chains { get; set; } = [];
 
     public ChainOptions? FindChain(long chainId) => Chains.Find(c => c.ChainId == chainId);

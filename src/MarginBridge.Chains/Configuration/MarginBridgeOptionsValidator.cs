@@ -122,6 +122,20 @@ public static class MarginBridgeOptionsValidator
             }
         }
 
+        for (var i = 0; i < options.Operators.Count; i++)
+        {
+            var op = options.Operators[i];
+            if (string.IsNullOrWhiteSpace(op.Name))
+            {
+                Fail($"Operators:{i}:Name", "is required: the journal records who acted");
+            }
+
+            if (op.TokenSha256.Length != 64 || !op.TokenSha256.All(char.IsAsciiHexDigit))
+            {
+                Fail($"Operators:{i}:TokenSha256", "must be the SHA-256 of the operator's token as 64 hex digits (never the token itself)");
+            }
+        }
+
         return errors;
     }
 

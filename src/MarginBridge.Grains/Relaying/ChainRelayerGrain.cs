@@ -73,7 +73,16 @@ public sealed partial class ChainRelayerGrain(
         State.LastReorg,
         State.DeepReorgCount,
         State.Pending.Count,
-        _reader.Endpoints));
+        _reader.Endpoints,
+        State.AcknowledgedDeepReorgs));
+
+    public async Task<int> AcknowledgeDeepReorgs()
+    {
+        var acknowledged = State.DeepReorgCount - State.AcknowledgedDeepReorgs;
+        State.AcknowledgedDeepReorgs = State.DeepReorgCount;
+        await state.WriteStateAsync();
+        return acknowledged;
+    }
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {

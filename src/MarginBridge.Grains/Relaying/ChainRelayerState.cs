@@ -36,6 +36,10 @@ public sealed class ChainRelayerState
     [Id(7)]
     public List<PendingTransfer> PendingTransfers { get; set; } = [];
 
+    /// <summary>Deep reorgs an operator reviewed; routes out of the chain run again once all are.</summary>
+    [Id(8)]
+    public int AcknowledgedDeepReorgs { get; set; }
+
     /// <summary>Every block holding something that waits for hard finality.</summary>
     public IEnumerable<long> PendingBlocks() =>
         Pending.Select(p => p.Deposit.BlockNumber).Concat(PendingTransfers.Select(p => p.Message.BlockNumber));

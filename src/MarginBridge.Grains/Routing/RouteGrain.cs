@@ -84,7 +84,50 @@ public sealed partial class RouteGrain(
         State.NextBatchNumber,
         State.ExecutedTransfers));
 
+    public async Task<OperatorOutcome> Retry(string transferId)
+    {
+        var batch = BatchOf(transferId);
+        if (batch is null)
+        {
+            return State.Queue.Any(q => q.Message.Id == transferId)
+                ? new OperatorOutcome(true, "queued on the route: it is batched on the next tick that finds a batch due")
+                : new OperatorOutcome(false, "not in this route's queue or open batches");
+        }
+
+        if (batch.Stage == BatchStage.Done)
+        {
+            return new OperatorOutcome(false, $"batch {batch.Number} is executed: nothing to retry");
+        }
+
+        _nextAttestation.Remove(batch.Number);
+        batch.Waiting = null;
+        batch.RootTransactions = [];
+        ClearExecution(batch);
+        await WriteAsync();
+        return new OperatorOutcome(true, $"batch {batch.Number} ({batch.Stage}) is decided again from the chains on the next tick");
+    }
+
+    public async Task<OperatorOutcome> Reverify(string transferId)
+    {
+        var batch = BatchOf(transferId);
+        if (batch is null || batch.Stage is BatchStage.Accepted or BatchStage.Done)
+        {
+            return new OperatorOutcome(false, batch is null ? "not in an open batch of this route" : $"the destination already accepted the root of batch {batch.Number}: there is nothing left to verify");
+        }
+
+        _nextAttestation.Remove(batch.Number);
+        batch.Stage = BatchStage.Formed;
+        batch.Signers = [];
+        batch.Signatures = [];
+        batch.RootTransactions = [];
+        batch.Waiting = null;
+        await WriteAsync();
+        return new OperatorOutcome(true, $"batch {batch.Number}: signatures dropped; every member verifies it again on the source chain");
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private RouteBatch? BatchOf(string transferId) => State.Batches.Find(b => b.Transfers.Any(t => t.Id == transferId));
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -96,15 +139,16 @@ public sealed partial class RouteGrain(
         try
         {
             await CutBatchesAsync();
-            for (var i = 0; i < State.Batches.Count; i++)
+            var destination = await GrainFactory.GetGrain<IChainRelayerGrain>(_destination.ChainId).GetStatus();
+            var headOfLine = true;
+            foreach (var batch in State.Batches.ToList())
             {
-                var batch = State.Batches[i];
-                var headOfLine = i == 0;
-                await AdvanceAsync(batch, headOfLine, cancellationToken);
+                await AdvanceAsync(batch, headOfLine, destination, cancellationToken);
+                headOfLine &= batch.Stage == BatchStage.Done;
             }
 
-            var done = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done);
-            if (done > 0)
+            var settled = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= destination.HardFinalHeight);
+            if (settled > 0)
             {
                 await WriteAsync();
             }
@@ -119,9 +163,9 @@ public sealed partial class RouteGrain(
     private async Task CutBatchesAsync()
     {
         var sourceStatus = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
-        if (sourceStatus.DeepReorgCount > 0 && State.Queue.Count > 0)
+        if (sourceStatus.StoppedByDeepReorg && State.Queue.Count > 0)
         {
-            var reason = $"route stopped: {_source.Name} had a reorg deeper than its finality ({sourceStatus.LastReorg?.Depth} blocks at {sourceStatus.LastReorg?.DetectedAt:u}); an operator must review it before anything else leaves this chain";
+            var reason = $"route stopped: {_source.Name} had a reorg deeper than its finality ({sourceStatus.LastReorg?.Depth} blocks at {sourceStatus.LastReorg?.DetectedAt:u}); an operator must review it (POST /operator/chains/{_source.ChainId}/acknowledge-reorg) before anything else leaves this chain";
             await Task.WhenAll(State.Queue.Select(q => Transfer(q.Message.Id).Hold(reason)));
             return;
         }
@@ -154,10 +198,13 @@ public sealed partial class RouteGrain(
     private Task NotifyBatchedAsync(RouteBatch batch, MerkleTree tree) => Task.WhenAll(batch.Transfers.Select((t, i) =>
         Transfer(t.Id).MarkBatched(new TransferPlacement(batch.Number, i, batch.Transfers.Count, batch.Root, [.. tree.Proof(i).Select(p => p.ToHex(prefix: true))], batch.SourceBlock))));
 
-    private async Task AdvanceAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(RouteBatch batch, bool headOfLine, ChainStatus destination, CancellationToken cancellationToken)
     {
         switch (batch.Stage)
         {
+            case BatchStage.Done when destination.LastReorg?.DetectedAt > batch.ExecutedAt:
+                await ReverifyAsync(batch, destination.LastReorg, cancellationToken);
+                break;
             case BatchStage.Formed:
                 await AttestAsync(batch, cancellationToken);
                 break;
@@ -168,7 +215,7 @@ public sealed partial class RouteGrain(
                 await ExecuteAsync(batch, cancellationToken);
                 break;
             case BatchStage.Accepted:
-                await WaitAsync(batch, $"waiting for batch {State.Batches[0].Number} before it on this route to be executed (first come, first served)");
+                await WaitAsync(batch, $"waiting for batch {State.Batches.First(b => b.Stage != BatchStage.Done).Number} before it on this route to be executed (first come, first served)");
                 break;
         }
     }
@@ -393,6 +440,10 @@ public sealed partial class RouteGrain(
             batch.Executed.Add(leaf);
         }
 
+        // An execution by someone else was in a block at or below the head we read now.
+        batch.ExecutedThroughBlock = Math.Max(batch.ExecutedThroughBlock, block ?? (await Destination.GetHeadAsync(CancellationToken.None)).Number);
+        batch.ExecutedAt = time.GetUtcNow();
+
         State.ExecutedTransfers += leaves.Count;
         if (batch.Executed.Count == batch.Transfers.Count)
         {
@@ -402,6 +453,38 @@ public sealed partial class RouteGrain(
 
         await WriteAsync();
         await Task.WhenAll(leaves.Select(i => Transfer(batch.Transfers[i].Id).MarkExecuted(transactionHash, block, detail)));
+    }
+
+    /// <summary>
+    /// A reorg of the destination was detected after this batch executed and before its blocks were
+    /// hard-final: whatever the destination no longer shows as executed is executed again.
+    /// </summary>
+    private async Task ReverifyAsync(RouteBatch batch, ReorgRecord reorg, CancellationToken cancellationToken)
+    {
+        var undone = new List<int>();
+        foreach (var leaf in batch.Executed)
+        {
+            if (!await Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = batch.Transfers[leaf].Nonce }, cancellationToken))
+            {
+                undone.Add(leaf);
+            }
+        }
+
+        batch.ExecutedAt = time.GetUtcNow();
+        if (undone.Count > 0)
+        {
+            var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
+            batch.Executed.ExceptWith(undone);
+            State.ExecutedTransfers -= undone.Count;
+            batch.Stage = onChain.Root.ToHex(prefix: true) == batch.Root ? BatchStage.Accepted : BatchStage.Attested;
+            batch.RootTransactions = [];
+            ClearExecution(batch);
+            LogExecutionUndone(_source.ChainId, _destination.ChainId, batch.Number, undone.Count, reorg.CommonAncestor);
+        }
+
+        await WriteAsync();
+        var reason = $"a reorg of chain {_destination.ChainId} (common ancestor {reorg.CommonAncestor}) undid the execution before it was hard-final; executing again";
+        await Task.WhenAll(undone.Select(i => Transfer(batch.Transfers[i].Id).ReopenAfterDestinationReorg(reason)));
     }
 
     /// <summary>The destination holds another root under this batch number (our state was lost): take a fresh number and attest again.</summary>
@@ -493,6 +576,9 @@ public sealed partial class RouteGrain(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
     private partial void LogTickFailed(long src, long dst, string errorType, string error);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Route {Src}->{Dst}: a destination reorg (ancestor {Ancestor}) undid {Count} executions of batch {Batch}; executing them again")]
+    private partial void LogExecutionUndone(long src, long dst, ulong batch, int count, long ancestor);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: batch number {Old} already holds root {ForeignRoot} on the destination; renumbered as {New}")]
     private partial void LogRenumbered(long src, long dst, ulong old, string foreignRoot, ulong @new);

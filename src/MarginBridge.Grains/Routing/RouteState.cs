@@ -34,7 +34,7 @@ public enum BatchStage
     /// <summary>The destination accepted the root; executing the transfers.</summary>
     Accepted,
 
-    /// <summary>Every transfer is executed.</summary>
+    /// <summary>Every transfer is executed; kept until the destination blocks that hold the executions are hard-final.</summary>
     Done,
 }
 
@@ -89,6 +89,14 @@ public sealed class RouteBatch
     /// <summary>Why the batch's next step waits, in words.</summary>
     [Id(13)]
     public string? Waiting { get; set; }
+
+    /// <summary>The highest destination block known to hold one of its executions.</summary>
+    [Id(14)]
+    public long ExecutedThroughBlock { get; set; }
+
+    /// <summary>When the last execution was seen: a destination reorg detected later may have undone it.</summary>
+    [Id(15)]
+    public DateTimeOffset? ExecutedAt { get; set; }
 }
 
 [GenerateSerializer]

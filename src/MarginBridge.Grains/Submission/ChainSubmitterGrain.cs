@@ -59,6 +59,7 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
         return new SubmissionResult(hash, transaction.Nonce, null);
     }
 
+    /// <summary>Result nonce -1: the transaction is unknown to this activation or can never be mined; the caller decides anew from the chain.</summary>
     public async Task<SubmissionResult> Replace(string transactionHash)
     {
         if (!_sent.TryGetValue(transactionHash, out var original))
@@ -71,6 +72,16 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
         if (mined > original.Nonce)
         {
             return new SubmissionResult(transactionHash, original.Nonce, null);
+        }
+
+        if (mined < original.Nonce && !_sent.Values.Any(t => t.Nonce == mined))
+        {
+            // A gap below it (a reorg of this chain or an evicted transaction took a lower nonce
+            // back): it can never be mined as it is. Forget it; the next send starts at the gap.
+            _nextNonce = mined;
+            _sent.Remove(transactionHash);
+            LogNonceGap(ChainId, original.Request.Purpose, original.Nonce, mined);
+            return new SubmissionResult(transactionHash, -1, null);
         }
 
         var replacement = original with
@@ -114,6 +125,9 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Chain {ChainId}: sent {Purpose} with nonce {Nonce} as {TransactionHash}")]
     private partial void LogSent(long chainId, string purpose, long nonce, string transactionHash);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Chain {ChainId}: {Purpose} with nonce {Nonce} cannot be mined: the account's next nonce on chain is {Mined}; sending again from there")]
+    private partial void LogNonceGap(long chainId, string purpose, long nonce, long mined);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Chain {ChainId}: {Purpose} with nonce {Nonce} was stuck as {Stuck}; replaced at higher fees by {TransactionHash}")]
     private partial void LogReplaced(long chainId, string purpose, long nonce, string stuck, string transactionHash);

@@ -67,7 +67,9 @@ public sealed class TransferGrain(
 
     public async Task MarkBatched(TransferPlacement placement)
     {
-        if (Reaches(TransferStage.Batched))
+        // A route that finds its batch number taken on the destination renumbers the batch before its root is accepted.
+        var renumbered = State.Placement is not null && State.Placement.BatchNumber != placement.BatchNumber && Reaches(TransferStage.RootAccepted);
+        if (Reaches(TransferStage.Batched) || renumbered)
         {
             State.Placement = placement;
             await MoveAsync(TransferStage.Batched, placement.SourceBlock, Route, $"batch {placement.BatchNumber}, leaf {placement.LeafIndex} of {placement.BatchSize}; root {placement.Root}");
@@ -96,6 +98,28 @@ public sealed class TransferGrain(
         {
             await MoveAsync(TransferStage.Executed, block, Route, detail);
         }
+    }
+
+    public async Task ReopenAfterDestinationReorg(string reason)
+    {
+        if (State.Stage == TransferStage.Executed)
+        {
+            await MoveAsync(TransferStage.Batched, null, Route, reason);
+        }
+    }
+
+    public async Task RecordOperatorAction(string operatorName, string action, string detail)
+    {
+        if (State.Message is null)
+        {
+            return;
+        }
+
+        var text = $"operator {operatorName}: {action} — {detail}";
+        var step = new TransferStep(State.Stage, time.GetUtcNow(), null, text);
+        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, $"Operator:{action}", $"operator {operatorName}", detail, step.At, null));
+        State.Steps.Add(step);
+        await state.WriteStateAsync();
     }
 
     public async Task Hold(string reason)

@@ -7,16 +7,7 @@ namespace MarginBridge.IntegrationTests.CommandLine;
 [Collection(DevnetCollection.Name)]
 public sealed class CliTests(DevnetFixture devnet)
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var log = Path.Combine(Path.GetTempPath(), $"mb-cli-{Guid.NewGuid():N}.log");
-        await using var mb = ChildProcess.Start("mb", "dotnet", [SignerNode.DefaultAssemblyPath, .. arguments], log);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await mb.WaitForExitAsync(timeout.Token);
-        var output = mb.ReadLog();
-        File.Delete(log);
-        return (mb.ExitCode, output);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => MbProcess.RunAsync(arguments);
 
     [Fact]
     public async Task AccountAndChains_PrintTheApisView()
@@ -45,6 +36,35 @@ public sealed class CliTests(DevnetFixture devnet)
         var (code, output) = await RunAsync(command, argument, "--api", devnet.Api.Http.BaseAddress!.ToString());
         Assert.NotEqual(0, code);
         Assert.Contains($"{named}: '{argument}'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MbMove_SignsWithTheUsersKey_AndTheMoveIsExecutedOnTheDestination()
+    {
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.Optimistic, trader, 2_000_000);
+        var (code, output) = await MbProcess.RunAsync(
+            ["move", "--from", "optimistic", "--to", "appchain", "--token", "USDC", "--amount", "1.5", "--api", devnet.Api.Http.BaseAddress!.ToString()],
+            new Dictionary<string, string> { ["MB_PRIVATE_KEY"] = trader.PrivateKey });
+        Assert.True(code == 0, output);
+        var id = System.Text.RegularExpressions.Regex.Match(output, "transfer (0x[0-9a-f]{64})").Groups[1].Value;
+
+        await Transfers.TransferTestSteps.MakeHardFinalAsync(devnet.Optimistic);
+        var executed = await Transfers.TransferTestSteps.AwaitStageAsync(devnet.Api, id, Abstractions.Transfers.TransferStage.Executed);
+        Assert.Equal("1500000", executed.Amount);
+    }
+
+    [Theory]
+    [InlineData("--amount", "1.0000001", "--amount")]
+    [InlineData("--to", "mars", "--to")]
+    [InlineData("--token", "DOGE", "--token")]
+    public async Task MbMove_WithABadOption_NamesIt_AndExitsNonZero(string option, string value, string named)
+    {
+        string[] arguments = ["move", "--from", "optimistic", "--to", "appchain", "--token", "USDC", "--amount", "1", "--api", devnet.Api.Http.BaseAddress!.ToString()];
+        arguments[Array.IndexOf(arguments, option) + 1] = value;
+        var (code, output) = await MbProcess.RunAsync(arguments, new Dictionary<string, string> { ["MB_PRIVATE_KEY"] = devnet.Devnet.MarketMaker.PrivateKey });
+        Assert.NotEqual(0, code);
+        Assert.Contains(named, output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,20 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public Task<TransferResponse> TransferAsync(string id) => _client.GetTransferAsync(id, CancellationToken.None);
 
+    public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);
+
+    /// <summary>An operator action with the given bearer token (null: none).</summary>
+    public async Task<HttpResponseMessage> OperatorPostAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
     public void Dispose()
     {
         _client.Dispose();

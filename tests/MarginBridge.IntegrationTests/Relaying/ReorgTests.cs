@@ -54,5 +54,22 @@ public sealed class ReorgTests(DevnetFixture devnet)
         // A final credit is never silently taken back: it stays, logged as an error for an operator
         // (a later issue trips the chain's circuit breaker here).
         Assert.Equal((0, 70), (await devnet.Api.AccountAsync(account.Address)).On(chainId));
+
+        // Routes out of the chain stop until an authenticated operator has reviewed the reorg.
+        Assert.True(status.StoppedByDeepReorg);
+        using (var anonymous = await devnet.Api.OperatorPostAsync($"/operator/chains/{chainId}/acknowledge-reorg", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using (var wrongToken = await devnet.Api.OperatorPostAsync($"/operator/chains/{chainId}/acknowledge-reorg", "not-the-token"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        }
+
+        Assert.True((await devnet.Api.ChainAsync(chainId)).StoppedByDeepReorg);
+        using var acknowledged = await devnet.Api.OperatorPostAsync($"/operator/chains/{chainId}/acknowledge-reorg", devnet.Devnet.OperatorToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.False((await devnet.Api.ChainAsync(chainId)).StoppedByDeepReorg);
     }
 }

@@ -14,7 +14,7 @@ namespace MarginBridge.IntegrationTests.Transfers;
 /// <summary>What transfer tests do on the devnet: start a transfer on a source vault, make its block hard-final, watch its stage.</summary>
 internal static class TransferTestSteps
 {
-    public static async Task<(string Id, long Block)> InitiateAsync(DevnetChain source, DevnetChain destination, DevAccount trader, long amount)
+    public static async Task<(string Id, long Block)> InitiateAsync(DevnetChain source, DevnetChain destination, DevAccount trader, System.Numerics.BigInteger amount)
     {
         var receipt = await BridgeWiring.SendAsync(source.Node.Web3For(trader), source.Contracts.Vault,
             new InitiateTransferFunction { DstChainId = (ulong)destination.Node.ChainId, Token = source.Contracts.Token, Amount = amount, Recipient = trader.Address });
@@ -30,19 +30,33 @@ internal static class TransferTestSteps
         _ => DevnetFixture.MineAsync(chain, 1),
     };
 
-    public static async Task<TransferResponse> AwaitStageAsync(BridgeApi api, string id, TransferStage stage, TimeSpan? timeout = null) => await Eventually.Until<TransferResponse?>(
-        async () =>
+    /// <summary>The transfer, or null while no relayer has seen it.</summary>
+    public static async Task<TransferResponse?> TryGetAsync(BridgeApi api, string id)
+    {
+        try
         {
-            try
-            {
-                return await api.TransferAsync(id);
-            }
-            catch (ApiProblemException e) when (e.Status == 404)
-            {
-                return null;
-            }
-        },
-        t => t?.Stage == stage,
-        $"transfer {id} is {stage}",
-        timeout) ?? throw new InvalidOperationException("unreachable");
+            return await api.TransferAsync(id);
+        }
+        catch (ApiProblemException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits for the stage; a timeout reports every route's queue and open batches, so a stuck pipeline explains itself.</summary>
+    public static async Task<TransferResponse> AwaitStageAsync(BridgeApi api, string id, TransferStage stage, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return await Eventually.Until(
+                () => TryGetAsync(api, id),
+                t => t?.Stage == stage,
+                $"transfer {id} is {stage}",
+                timeout) ?? throw new InvalidOperationException("unreachable");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}routes: {await api.Http.GetStringAsync("/routes")}", e);
+        }
+    }
 }

@@ -1,0 +1,77 @@
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Grains.Journal;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MarginBridge.Silo.Api;
+
+/// <summary>Authenticated operator actions (DESIGN §7a); each is journaled with the operator's name.</summary>
+public static class OperatorEndpoints
+{
+    public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var operators = app.MapGroup("/operator").AddEndpointFilter<OperatorAuthentication>().WithTags("Operator");
+        operators.MapPost("/transfers/{id}/retry", Retry)
+            .WithName("RetryTransfer")
+            .WithSummary("Forget what the transfer's batch waits on (member back-off, a transaction in flight) and decide again from the chains.");
+        operators.MapPost("/transfers/{id}/reverify", Reverify)
+            .WithName("ReverifyTransfer")
+            .WithSummary("Drop the batch's signatures and have every committee member verify it again; only before the destination accepted the root.");
+        operators.MapPost("/chains/{chainId}/acknowledge-reorg", AcknowledgeReorg)
+            .WithName("AcknowledgeDeepReorg")
+            .WithSummary("Record that an operator reviewed the chain's reorgs deeper than finality; routes out of the chain resume.");
+        return app;
+    }
+
+    private static string OperatorOf(HttpContext context) => (string)context.Items[OperatorAuthentication.OperatorItem]!;
+
+    private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Retry(string id, HttpContext context, IGrainFactory grains) =>
+        ActOnTransferAsync(id, "retry", context, grains, (route, transfer) => route.Retry(transfer));
+
+    private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Reverify(string id, HttpContext context, IGrainFactory grains) =>
+        ActOnTransferAsync(id, "reverify", context, grains, (route, transfer) => route.Reverify(transfer));
+
+    private static async Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> ActOnTransferAsync(
+        string id, string action, HttpContext context, IGrainFactory grains, Func<IRouteGrain, string, Task<OperatorOutcome>> act)
+    {
+        if (!TransferId.IsValid(id))
+        {
+            return ApiProblems.Invalid("id", $"'{id}' is not a transfer id (the message leaf: 0x and 64 hex digits).");
+        }
+
+        var transfer = grains.GetGrain<ITransferGrain>(id.ToLowerInvariant());
+        var view = await transfer.GetView();
+        if (view is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown transfer", detail: $"no relayer has seen a transfer with id {id}");
+        }
+
+        var outcome = await act(grains.GetGrain<IRouteGrain>(RouteKey.Of(view.Message.SrcChainId, view.Message.DstChainId)), view.Message.Id);
+        if (!outcome.Applied)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {action} this transfer", detail: outcome.Detail);
+        }
+
+        await transfer.RecordOperatorAction(OperatorOf(context), action, outcome.Detail);
+        return TypedResults.Ok(outcome);
+    }
+
+    private static async Task<Results<Ok<OperatorOutcome>, ValidationProblem>> AcknowledgeReorg(
+        string chainId, HttpContext context, IGrainFactory grains, IOptions<MarginBridgeOptions> options, AuditJournal journal, TimeProvider time)
+    {
+        if (!ApiProblems.TryChain(chainId, options.Value, "chainId", out var chain, out var problem))
+        {
+            return problem!;
+        }
+
+        var relayer = grains.GetGrain<IChainRelayerGrain>(chain!.ChainId);
+        var status = await relayer.GetStatus();
+        var acknowledged = await relayer.AcknowledgeDeepReorgs();
+        var detail = $"{acknowledged} reorg(s) deeper than finality on {chain.Name} reviewed (last: {status.LastReorg?.Depth} blocks, common ancestor {status.LastReorg?.CommonAncestor}); routes out of the chain resume";
+        var entries = await journal.ReadAsync($"chain-{chain.ChainId}");
+        await journal.AppendAsync(new JournalEntry($"chain-{chain.ChainId}", entries.Count, "Operator:acknowledge-reorg", $"operator {OperatorOf(context)}", detail, time.GetUtcNow(), status.Head));
+        return TypedResults.Ok(new OperatorOutcome(acknowledged > 0, detail));
+    }
+}
