@@ -32,8 +32,14 @@ app.Configure(config =>
         .WithExample("move", "--from", "optimistic", "--to", "appchain", "--token", "USDC", "--amount", "1500");
     config.AddCommand<ExecuteCommand>("execute")
         .WithDescription("Finish a transfer without the relayer: submit its Merkle proof to the destination vault from your own key.");
-    config.AddCommand<BenchCommand>("bench")
-        .WithDescription("Measure deposit ingestion and deposit-to-credit latency on a fresh devnet; prints a markdown table.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Benchmarks on a fresh devnet; each prints a markdown table for docs/benchmarks.md.");
+        bench.AddCommand<BenchCommand>("deposits")
+            .WithDescription("Measure deposit ingestion and deposit-to-credit latency.");
+        bench.AddCommand<TransferBenchCommand>("transfers")
+            .WithDescription("Measure transfer latency against the finality floor, batch sizes and gas per transfer at several rates, with real block times.");
+    });
     config.AddCommand<SignerCommand>("signer")
         .WithDescription("Run one relayer-committee member: it attests batch roots only after verifying them on the source chain itself.");
     config.AddCommand<ChainsCommand>("chains")

@@ -52,14 +52,16 @@ public sealed class BatchAttestor
             return Attestation.Refused(Member, "an empty batch has nothing to attest");
         }
 
-        var finality = await CheckFinalityAsync(source.Chain, source.Endpoints, request.SourceBlock, cancellationToken);
-        if (finality is not null)
+        var (finalBlock, notFinal) = await FindHardFinalBlockAsync(source.Chain, source.Endpoints, request.SourceBlock, cancellationToken);
+        if (finalBlock is null)
         {
-            return Attestation.Refused(Member, finality);
+            return Attestation.Refused(Member, notFinal!);
         }
 
+        // The outbox only ever grows: proving every leaf at the member's own freshest hard-final
+        // block shows each was sent at or before a final block, whatever block the silo named.
         var leaves = request.Transfers.Select(t => MessageLeaf.Transfer(route, t)).ToList();
-        var verification = await new SentMessageVerifier(source.Endpoints, source.Chain.Vault).VerifyAsync(leaves, request.SourceBlock, cancellationToken);
+        var verification = await new SentMessageVerifier(source.Endpoints, source.Chain.Vault).VerifyAsync(leaves, finalBlock.Value, cancellationToken);
         if (!verification.IsProven)
         {
             return Attestation.Refused(Member, verification.Refusal!);
@@ -71,25 +73,39 @@ public sealed class BatchAttestor
         return new Attestation(Member, true, tree.Root.ToHex(prefix: true), signature, null);
     }
 
-    /// <summary>Null when the block is hard-final by the chain's rule, as the member's own endpoints see the chain.</summary>
-    private static async Task<string?> CheckFinalityAsync(ChainOptions chain, IReadOnlyList<IWeb3> endpoints, long blockNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// The highest block that is hard-final by the chain's rule as the member's own endpoints see
+    /// the chain, provided the block the silo named is final too; otherwise why not.
+    /// </summary>
+    private static async Task<(long? Block, string? Refusal)> FindHardFinalBlockAsync(ChainOptions chain, IReadOnlyList<IWeb3> endpoints, long named, CancellationToken cancellationToken)
     {
         foreach (var endpoint in endpoints)
         {
             try
             {
-                var blocks = endpoint.Eth.Blocks.GetBlockWithTransactionsHashesByNumber;
-                var head = await blocks.SendRequestAsync(BlockParameter.CreateLatest()).WaitAsync(cancellationToken);
-                var block = await blocks.SendRequestAsync(new BlockParameter(new HexBigInteger(blockNumber))).WaitAsync(cancellationToken);
+                var head = ToRef(await GetBlockAsync(endpoint, BlockParameter.CreateLatest(), cancellationToken));
+                var block = await GetBlockAsync(endpoint, new BlockParameter(new HexBigInteger(named)), cancellationToken);
                 if (block is null)
                 {
-                    return $"block {blockNumber} does not exist on chain {chain.ChainId} yet";
+                    return (null, $"block {named} does not exist on chain {chain.ChainId} yet");
                 }
 
-                var headRef = new BlockRef((long)head.Number.Value, head.BlockHash, head.ParentHash, (long)head.Timestamp.Value);
-                return FinalityRule.IsHardFinal(chain.Kind, chain.Finality, blockNumber, (long)block.Timestamp.Value, headRef)
-                    ? null
-                    : $"block {blockNumber} is not hard-final yet on {chain.Name} ({chain.Kind}; head {headRef.Number})";
+                bool IsFinal(BlockRef b) => FinalityRule.IsHardFinal(chain.Kind, chain.Finality, b.Number, b.Timestamp, head);
+                if (!IsFinal(ToRef(block)))
+                {
+                    return (null, $"block {named} is not hard-final yet on {chain.Name} ({chain.Kind}; head {head.Number})");
+                }
+
+                // Binary search between the named block (final) and the head for the last final block.
+                var (low, high) = (named, head.Number);
+                while (low < high)
+                {
+                    var middle = low + ((high - low + 1) / 2);
+                    var candidate = await GetBlockAsync(endpoint, new BlockParameter(new HexBigInteger(middle)), cancellationToken);
+                    (low, high) = candidate is not null && IsFinal(ToRef(candidate)) ? (middle, high) : (low, middle - 1);
+                }
+
+                return (low, null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -97,8 +113,15 @@ public sealed class BatchAttestor
             }
         }
 
-        return $"no endpoint of chain {chain.ChainId} answered";
+        return (null, $"no endpoint of chain {chain.ChainId} answered");
     }
+
+    private static Task<BlockWithTransactionHashes?> GetBlockAsync(IWeb3 endpoint, BlockParameter block, CancellationToken cancellationToken) =>
+        endpoint.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(block).WaitAsync(cancellationToken)!;
+
+    private static BlockRef ToRef(BlockWithTransactionHashes? block) => block is null
+        ? throw new InvalidOperationException("the endpoint returned no block")
+        : new BlockRef((long)block.Number.Value, block.BlockHash, block.ParentHash, (long)block.Timestamp.Value);
 }
 
 /// <summary>A batch a member is asked to attest: its route, number, the source block it is final at, and its transfers in leaf order.</summary>

@@ -48,7 +48,12 @@ public sealed class SentMessageVerifier(IReadOnlyList<IWeb3> endpoints, string v
             }
 
             // A proof that does not verify may come from a lying endpoint: ask the next one.
-            refusal = $"{unproven.Count} of {leaves.Count} leaves are not proven in the source vault's outbox at block {blockNumber}: {string.Join(", ", unproven.Take(3).Select(l => l.ToHex(prefix: true)))}";
+            var first = unproven[0];
+            var atLatest = await TryAsync(() => endpoint.Eth.GetStorageAt.SendRequestAsync(vault, new HexBigInteger(new System.Numerics.BigInteger(StorageProofs.SentMessageSlot(first), isUnsigned: true, isBigEndian: true)), BlockParameter.CreateLatest()), cancellationToken);
+            var hint = atLatest is null ? string.Empty
+                : atLatest.HexToByteArray().Any(b => b != 0) ? " (the first is in the outbox at the latest block: the batch names a block before it was sent)"
+                : " (the first is not in the outbox at the latest block either)";
+            refusal = $"{unproven.Count} of {leaves.Count} leaves are not proven in the source vault's outbox at block {blockNumber}: {string.Join(", ", unproven.Take(3).Select(l => l.ToHex(prefix: true)))}{hint}";
         }
 
         return SourceVerification.Refused(refusal ?? $"no endpoint answered eth_getProof at block {blockNumber}");

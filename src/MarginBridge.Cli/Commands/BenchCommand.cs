@@ -68,7 +68,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         AnsiConsole.WriteLine($"| scenario | result |");
         AnsiConsole.WriteLine($"|---|---|");
         AnsiConsole.WriteLine($"| ingestion: {settings.Deposits} deposits over {settings.Accounts} accounts, {chain.Options.Name} ({chain.Options.Kind}) | {ingestion.TotalSeconds:0.00} s, {settings.Deposits / ingestion.TotalSeconds:0} deposits/s |");
-        AnsiConsole.WriteLine($"| latency: receipt → credited on the API, {settings.LatencySamples} samples, poll every {profile.MarginBridge.Relayer.PollIntervalMilliseconds} ms | p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms, max {latencies.Max():0} ms |");
+        AnsiConsole.WriteLine($"| latency: receipt → credited on the API, {settings.LatencySamples} samples, poll every {profile.MarginBridge.Relayer.PollIntervalMilliseconds} ms | p50 {Percentiles.Of(latencies, 50):0} ms, p95 {Percentiles.Of(latencies, 95):0} ms, max {latencies.Max():0} ms |");
         Directory.Delete(data, recursive: true);
         return 0;
     }
@@ -130,11 +130,5 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         }
 
         return latencies;
-    }
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }

@@ -5,13 +5,19 @@ public sealed class SignerNode : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
-    private SignerNode(ChildProcess process, string httpUrl)
+    private SignerNode(ChildProcess process, string configPath, string httpUrl, string logPath)
     {
         _process = process;
+        ConfigPath = configPath;
         HttpUrl = httpUrl;
+        LogPath = logPath;
     }
 
+    public string ConfigPath { get; }
+
     public string HttpUrl { get; }
+
+    public string LogPath { get; }
 
     public ChildProcess Process => _process;
 
@@ -24,7 +30,7 @@ public sealed class SignerNode : IAsyncDisposable
         try
         {
             await HttpReadiness.WaitAsync(process, $"{httpUrl}/health", TimeSpan.FromSeconds(60), cancellationToken);
-            return new SignerNode(process, httpUrl);
+            return new SignerNode(process, configPath, httpUrl, logPath);
         }
         catch
         {

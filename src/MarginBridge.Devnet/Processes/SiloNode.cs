@@ -23,7 +23,7 @@ public sealed class SiloNode : IAsyncDisposable
 
     public static async Task<SiloNode> StartAsync(SiloLaunch launch, CancellationToken cancellationToken)
     {
-        var siloPort = FreePort.Next();
+        var siloPort = launch.SiloPort ?? FreePort.Next();
         var httpUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var logDirectory = Path.Combine(launch.DataDirectory, "logs");
         var environment = new Dictionary<string, string>
@@ -64,4 +64,5 @@ public sealed class SiloNode : IAsyncDisposable
 /// <param name="AssemblyPath">MarginBridge.Silo.dll.</param>
 /// <param name="ConfigPath">The JSON configuration the devnet wrote.</param>
 /// <param name="StorageConnectionString">Passed through the environment, never written into the config file.</param>
-public sealed record SiloLaunch(string AssemblyPath, string ConfigPath, string StorageConnectionString, string DataDirectory);
+/// <param name="SiloPort">The silo-to-silo port; a silo restarted on the port of one that died replaces it in the membership table at once.</param>
+public sealed record SiloLaunch(string AssemblyPath, string ConfigPath, string StorageConnectionString, string DataDirectory, int? SiloPort = null);

@@ -79,7 +79,10 @@ public class DevnetFixture : IAsyncLifetime
         if (Devnet is not null)
         {
             await Devnet.DisposeAsync();
-            TryDelete(Devnet.DataDirectory);
+            if (Environment.GetEnvironmentVariable("MB_KEEP_TEST_DATA") is null)
+            {
+                TryDelete(Devnet.DataDirectory);
+            }
         }
 
         foreach (var proxy in _proxies)

@@ -25,15 +25,17 @@ public sealed class DevnetWiringTests(DevnetFixture devnet)
         var route = new RouteStruct { SrcChainId = (ulong)source.Node.ChainId, SrcContract = source.Contracts.Vault, DstChainId = (ulong)destination.Node.ChainId, DstContract = destination.Contracts.Vault };
         var transfer = new TransferStruct { Nonce = initiated.Nonce, Token = destination.Contracts.Token, Recipient = trader.Address, Amount = 1_500_000 };
         var tree = new MerkleTree([MessageLeaf.Transfer(route, transfer)]);
+        // A batch number far above the relayer's own, which batches the same transfer on its own meanwhile.
+        const ulong batchNumber = 900_001;
         Assert.Equal(initiated.Leaf, tree.Root);
         var members = devnet.Devnet.Committee.KeyFiles.Take(devnet.Devnet.Committee.Threshold).Select(f => new EthECKey(File.ReadAllText(f)));
-        var digest = TypedData.RootAttestation(TypedData.DomainSeparator((ulong)destination.Node.ChainId, destination.Contracts.Vault), route.SrcChainId, route.SrcContract, 1, tree.Root, 1);
+        var digest = TypedData.RootAttestation(TypedData.DomainSeparator((ulong)destination.Node.ChainId, destination.Contracts.Vault), route.SrcChainId, route.SrcContract, batchNumber, tree.Root, 1);
         var relayer = destination.Node.Web3For(destination.Node.Accounts[0]);
         await BridgeWiring.SendAsync(relayer, destination.Contracts.Vault, new SubmitRootFunction
         {
-            SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 1, Root = tree.Root, MessageCount = 1, Signatures = CommitteeSignatures.Sign(digest, members),
+            SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = batchNumber, Root = tree.Root, MessageCount = 1, Signatures = CommitteeSignatures.Sign(digest, members),
         });
-        await BridgeWiring.SendAsync(relayer, destination.Contracts.Vault, new ExecuteTransferFunction { Route = route, BatchNumber = 1, Transfer = transfer, Proof = tree.Proof(0) });
+        await BridgeWiring.SendAsync(relayer, destination.Contracts.Vault, new ExecuteTransferFunction { Route = route, BatchNumber = batchNumber, Transfer = transfer, Proof = tree.Proof(0) });
 
         var balance = await relayer.Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
             .QueryAsync<System.Numerics.BigInteger>(destination.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = destination.Contracts.Token });

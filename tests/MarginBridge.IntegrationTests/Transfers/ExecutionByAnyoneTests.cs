@@ -34,8 +34,8 @@ public sealed class ExecutionByAnyoneTests(DevnetFixture devnet)
         // Together they exceed the hub's free liquidity: one is paid, the other waits and says why.
         var views = await Eventually.Until(
             () => Task.WhenAll(ids.Select(id => TransferTestSteps.TryGetAsync(devnet.Api, id))),
-            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains("short by", StringComparison.Ordinal)) == 1,
-            "one transfer is executed and the other held for liquidity",
+            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains("short by", StringComparison.Ordinal) && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
+            "one transfer is executed and the other, its root accepted, held for liquidity",
             TimeSpan.FromSeconds(60));
         var held = views.Single(t => t!.Stage == TransferStage.Held)!;
         var proof = await devnet.Api.ProofAsync(held.Id);

@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Numerics;
+using MarginBridge.Abstractions.Chains;
+using MarginBridge.Cli.Bench;
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Processes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using DevnetRunner = MarginBridge.Devnet.Devnet;
+
+namespace MarginBridge.Cli.Commands;
+
+/// <summary>
+/// <c>mb bench transfers</c>: on a fresh devnet with the profile's real block times, sends transfers
+/// over every ordered pair of chains at each rate and measures, from the chains' own block
+/// timestamps, source event → destination execution against the floor (source hard finality plus
+/// one destination block), the batch sizes the pipeline forms and the gas it spends per transfer.
+/// </summary>
+public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--rates <LIST>")]
+        [Description("Transfers per second to run, comma-separated.")]
+        [DefaultValue("1,10,100")]
+        public string Rates { get; init; } = "1,10,100";
+
+        [CommandOption("--seconds <N>")]
+        [Description("How long each rate is sent for.")]
+        [DefaultValue(30)]
+        public int Seconds { get; init; } = 30;
+
+        [CommandOption("--senders <N>")]
+        [Description("Funded accounts the load is spread over.")]
+        [DefaultValue(24)]
+        public int Senders { get; init; } = 24;
+
+        public IReadOnlyList<double> ParsedRates => [.. Rates.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))];
+
+        public override ValidationResult Validate() =>
+            !Rates.Split(',').All(r => double.TryParse(r, CultureInfo.InvariantCulture, out var v) && v > 0) ? ValidationResult.Error("--rates: a comma-separated list of positive numbers")
+            : Seconds < 1 ? ValidationResult.Error("--seconds: must be at least 1")
+            : Senders < 1 ? ValidationResult.Error("--senders: must be at least 1")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var profile = DevnetProfile.Load(RepositoryLayout.ProfilePath("devnet"));
+        var data = Path.Combine(Path.GetTempPath(), "marginbridge-bench", Guid.NewGuid().ToString("N"));
+        await using var devnet = await DevnetRunner.StartAsync(
+            new DevnetOptions { DataDirectory = data, Profile = profile, UseBlockTimes = true },
+            new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {step}")),
+            cancellationToken);
+        var unit = BigInteger.Pow(10, profile.Devnet.Collateral.Decimals);
+        AnsiConsole.MarkupLineInterpolated($"[grey]•[/] funding {settings.Senders} senders on every chain");
+        var load = await TransferLoad.PrepareAsync(devnet.Chains, devnet.Deployer, settings.Senders, 100_000 * unit);
+        var watcher = new ExecutionWatcher(devnet.Chains);
+        await watcher.PollAsync();
+
+        var rows = new List<string>();
+        foreach (var rate in settings.ParsedRates)
+        {
+            var count = Math.Max(TransferLoad.RouteCount(devnet.Chains.Count), (int)(rate * settings.Seconds));
+            AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {rate}/s: sending {count} transfers");
+            var rootsBefore = watcher.RootTransactions.ToHashSet();
+            var sent = await load.RunAsync(rate, count, unit, cancellationToken);
+            var initiated = await load.ReceiptsAsync(sent, watcher);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(120);
+            while (initiated.Any(t => !watcher.Executions.ContainsKey(t.Leaf)) && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(250, cancellationToken);
+                await watcher.PollAsync();
+            }
+
+            rows.AddRange(await SummarizeAsync(devnet, watcher, initiated, rootsBefore, rate, count / load.Elapsed.TotalSeconds));
+        }
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine("| rate (sent) | source kind | executed | latency p50 / p99 | floor p50 | latency ÷ floor p50 / p99 | batch size mean | gas per transfer all-in |");
+        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            AnsiConsole.WriteLine(row);
+        }
+
+        Directory.Delete(data, recursive: true);
+        return 0;
+    }
+
+    private static async Task<IEnumerable<string>> SummarizeAsync(DevnetRunner devnet, ExecutionWatcher watcher, IReadOnlyList<InitiatedTransfer> initiated, HashSet<(long, string)> rootsBefore, double rate, double achieved)
+    {
+        var executed = initiated.Where(t => watcher.Executions.ContainsKey(t.Leaf)).ToList();
+        var transactions = executed.Select(t => (t.Destination.Options.ChainId, watcher.Executions[t.Leaf].Transaction))
+            .Concat(watcher.RootTransactions.Except(rootsBefore)).Distinct().ToList();
+        BigInteger gas = 0;
+        foreach (var (chainId, hash) in transactions)
+        {
+            var chain = devnet.Chains.Single(c => c.Options.ChainId == chainId);
+            gas += (await chain.Node.Web3For(chain.Node.Accounts[0]).Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash)).GasUsed.Value;
+        }
+
+        var gasPerTransfer = executed.Count == 0 ? "—" : (gas / executed.Count).ToString("N0", CultureInfo.InvariantCulture);
+        var batchMean = executed.Count == 0 ? 0 : executed.Average(t => watcher.Executions[t.Leaf].BatchSize);
+        return initiated.GroupBy(t => t.Source.Options.Kind).OrderBy(g => g.Key).Select(group =>
+        {
+            var done = group.Where(t => watcher.Executions.ContainsKey(t.Leaf)).ToList();
+            var latencies = done.Select(t => (double)(watcher.Executions[t.Leaf].Timestamp - t.Timestamp)).ToList();
+            var floors = done.Select(Floor).ToList();
+            var ratios = done.Select(t => (watcher.Executions[t.Leaf].Timestamp - t.Timestamp) / Floor(t)).ToList();
+            return done.Count == 0
+                ? $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | 0 of {group.Count()} | — | — | — | — | — |"
+                : $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | {done.Count} of {group.Count()} | {Percentiles.Of(latencies, 50):0.#} s / {Percentiles.Of(latencies, 99):0.#} s | {Percentiles.Of(floors, 50):0.#} s | {Percentiles.Of(ratios, 50):0.00} / {Percentiles.Of(ratios, 99):0.00} | {batchMean:0.#} | {gasPerTransfer} |";
+        });
+    }
+
+    /// <summary>Source hard finality for its layer kind plus one destination block, in seconds.</summary>
+    private static double Floor(InitiatedTransfer t)
+    {
+        var source = t.Source.Options;
+        var finality = source.Kind switch
+        {
+            LayerKind.L1 => (source.Finality.Confirmations - 1) * (t.Source.BlockTimeSeconds ?? 0),
+            LayerKind.Optimistic => source.Finality.ChallengeWindowSeconds,
+            LayerKind.ZkRollup => source.Finality.ProofDelaySeconds,
+            _ => 0,
+        };
+        return finality + (t.Destination.BlockTimeSeconds ?? 1);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Cli.Api;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.IntegrationTests.Infrastructure;
+using MarginBridge.Silo.Api;
+
+namespace MarginBridge.IntegrationTests.Transfers;
+
+public sealed class PipelineFaultFixture : DevnetFixture;
+
+[CollectionDefinition(Name)]
+public sealed class PipelineFaultCollection : ICollectionFixture<PipelineFaultFixture>
+{
+    public const string Name = "pipeline-faults";
+}
+
+/// <summary>
+/// Real faults in the middle of the pipeline: committee members killed (at and below the
+/// threshold), and the silo SIGKILLed while transfers wait at every stage at once. Afterwards the
+/// destinations' own events show every transfer executed exactly once, and every unit conserved.
+/// </summary>
+[Collection(PipelineFaultCollection.Name)]
+public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
+{
+    private static readonly BigInteger Large = BigInteger.Parse("700000000000", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task CommitteeMembersAndTheSiloKilledMidPipeline_EveryTransferIsExecutedExactlyOnce()
+    {
+        var trader = await devnet.NewAccountAsync();
+        foreach (var chain in devnet.Devnet.Chains)
+        {
+            await DevnetFixture.Collateral(chain, trader).MintAndDepositAsync(Large + 1_000_000);
+        }
+
+        // One member down: two of three still meet the threshold and transfers go through.
+        devnet.Devnet.Signers[0].Kill();
+        var atThreshold = (await TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Hub, trader, 1_000)).Id;
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, atThreshold, TransferStage.Executed);
+        Assert.Contains("signed by 2 members", executed.Steps.Single(s => s.Stage == TransferStage.RootAttested).Detail, StringComparison.Ordinal);
+
+        // Held at RootAccepted: the optimistic vault cannot pay a second large transfer from its liquidity.
+        var paid = (await TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Optimistic, trader, Large)).Id;
+        await TransferTestSteps.AwaitStageAsync(devnet.Api, paid, TransferStage.Executed);
+        var shortOfLiquidity = (await TransferTestSteps.InitiateAsync(devnet.Zk, devnet.Optimistic, trader, Large)).Id;
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Zk);
+        await AwaitHeldAsync(shortOfLiquidity, "short by");
+
+        // Held at RootAttested: the relayer has no gas on the zk chain to submit the root.
+        var submitter = devnet.Devnet.Submitter.Address;
+        var zkGas = await devnet.Zk.Node.Web3For(trader).Eth.GetBalance.SendRequestAsync(submitter);
+        await devnet.Zk.Node.RpcAsync<object>("anvil_setBalance", submitter, "0x0");
+        var noGas = (await TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Zk, trader, 2_000)).Id;
+        await TransferTestSteps.AwaitStageAsync(devnet.Api, noGas, TransferStage.RootAttested);
+
+        // Held at Batched: a second member down leaves one signature of the two needed.
+        devnet.Devnet.Signers[1].Kill();
+        var belowThreshold = (await TransferTestSteps.InitiateAsync(devnet.Hub, devnet.AppChain, trader, 3_000)).Id;
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Hub);
+        await AwaitHeldAsync(belowThreshold, "1 of the 2 committee signatures");
+
+        // Observed only: the hub block is not hard-final yet.
+        var notFinal = (await TransferTestSteps.InitiateAsync(devnet.Hub, devnet.Optimistic, trader, 4_000)).Id;
+        await TransferTestSteps.AwaitStageAsync(devnet.Api, notFinal, TransferStage.Observed);
+
+        var killed = devnet.Devnet.Silos[0];
+        killed.Kill();
+        var silo = await devnet.Devnet.ReplaceSiloAsync(killed, CancellationToken.None);
+        using var api = new BridgeApi(silo.HttpUrl);
+
+        await devnet.Devnet.RestartSignerAsync(0, CancellationToken.None);
+        await devnet.Devnet.RestartSignerAsync(1, CancellationToken.None);
+        await devnet.Zk.Node.RpcAsync<object>("anvil_setBalance", submitter, zkGas.HexValue);
+        var admin = devnet.Devnet.Deployer;
+        await DevnetFixture.Collateral(devnet.Optimistic, admin).MintAndApproveAsync(Large * 2);
+        await BridgeWiring.SendAsync(devnet.Optimistic.Node.Web3For(admin), devnet.Optimistic.Contracts.Vault, new ProvideLiquidityFunction { Token = devnet.Optimistic.Contracts.Token, Amount = Large * 2 });
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Hub);
+
+        string[] all = [atThreshold, paid, shortOfLiquidity, noGas, belowThreshold, notFinal];
+        foreach (var id in all)
+        {
+            await Eventually.Until(() => TryGetAsync(api, id), t => t?.Stage == TransferStage.Executed, $"transfer {id} is executed after the silo was killed", TimeSpan.FromSeconds(150));
+        }
+
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.All(all, id => Assert.Equal(1, ledger.Executions[id]));
+        Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
+        Assert.Equal(BigInteger.Zero, ledger.InFlight);
+    }
+
+    private async Task AwaitHeldAsync(string id, string reason) =>
+        await Eventually.Until(() => TransferTestSteps.TryGetAsync(devnet.Api, id), t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains(reason, StringComparison.Ordinal), $"transfer {id} is held: {reason}");
+
+    private static async Task<TransferResponse?> TryGetAsync(BridgeApi api, string id)
+    {
+        try
+        {
+            return await TransferTestSteps.TryGetAsync(api, id);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ApiProblemException { Status: 503 })
+        {
+            return null;
+        }
+    }
+}
