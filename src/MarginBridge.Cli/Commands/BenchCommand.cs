@@ -53,11 +53,8 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             throw new CliUsageException($"--chain: '{settings.Chain}' is not in the devnet profile");
         }
 
-        var data = Path.Combine(Path.GetTempPath(), "marginbridge-bench", Guid.NewGuid().ToString("N"));
-        await using var devnet = await DevnetRunner.StartAsync(
-            new DevnetOptions { DataDirectory = data, Profile = profile, UseBlockTimes = false },
-            new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {step}")),
-            cancellationToken);
+        await using var bench = await BenchDevnet.StartAsync(profile, useBlockTimes: false, cancellationToken);
+        var devnet = bench.Devnet;
         var chain = devnet.Chain(settings.Chain);
         using var api = new BridgeApiClient(new Uri(devnet.Silos[0].HttpUrl));
 
@@ -69,7 +66,6 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         AnsiConsole.WriteLine($"|---|---|");
         AnsiConsole.WriteLine($"| ingestion: {settings.Deposits} deposits over {settings.Accounts} accounts, {chain.Options.Name} ({chain.Options.Kind}) | {ingestion.TotalSeconds:0.00} s, {settings.Deposits / ingestion.TotalSeconds:0} deposits/s |");
         AnsiConsole.WriteLine($"| latency: receipt → credited on the API, {settings.LatencySamples} samples, poll every {profile.MarginBridge.Relayer.PollIntervalMilliseconds} ms | p50 {Percentiles.Of(latencies, 50):0} ms, p95 {Percentiles.Of(latencies, 95):0} ms, max {latencies.Max():0} ms |");
-        Directory.Delete(data, recursive: true);
         return 0;
     }
 

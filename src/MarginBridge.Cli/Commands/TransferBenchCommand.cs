@@ -48,11 +48,8 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var profile = DevnetProfile.Load(RepositoryLayout.ProfilePath("devnet"));
-        var data = Path.Combine(Path.GetTempPath(), "marginbridge-bench", Guid.NewGuid().ToString("N"));
-        await using var devnet = await DevnetRunner.StartAsync(
-            new DevnetOptions { DataDirectory = data, Profile = profile, UseBlockTimes = true },
-            new Progress<string>(step => AnsiConsole.MarkupLineInterpolated($"[grey]•[/] {step}")),
-            cancellationToken);
+        await using var bench = await BenchDevnet.StartAsync(profile, useBlockTimes: true, cancellationToken);
+        var devnet = bench.Devnet;
         var unit = BigInteger.Pow(10, profile.Devnet.Collateral.Decimals);
         AnsiConsole.MarkupLineInterpolated($"[grey]•[/] funding {settings.Senders} senders on every chain");
         var load = await TransferLoad.PrepareAsync(devnet.Chains, devnet.Deployer, settings.Senders, 100_000 * unit);
@@ -85,7 +82,6 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
             AnsiConsole.WriteLine(row);
         }
 
-        Directory.Delete(data, recursive: true);
         return 0;
     }
 

@@ -34,6 +34,7 @@ public sealed partial class RouteGrain(
     ILogger<RouteGrain> logger) : Grain, IRouteGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
+    private const int SettleDepth = 64;
     private readonly Dictionary<ulong, MerkleTree> _trees = [];
     private readonly Dictionary<ulong, DateTimeOffset> _nextAttestation = [];
     private ChainOptions _source = null!;
@@ -147,7 +148,10 @@ public sealed partial class RouteGrain(
                 headOfLine &= batch.Stage == BatchStage.Done;
             }
 
-            var settled = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= destination.HardFinalHeight);
+            // Executions are watched for destination reorgs until hard-final, or 64 blocks deep on
+            // chains whose finality is days away (an optimistic rollup's own blocks do not reorg that deep).
+            var settledHeight = Math.Max(destination.HardFinalHeight, destination.Head - SettleDepth);
+            var settled = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= settledHeight);
             if (settled > 0)
             {
                 await WriteAsync();

@@ -69,4 +69,21 @@ public sealed class MarginBridgeOptionsValidatorTests
     [Fact]
     public void NoChains_IsRefused() =>
         Assert.Contains("MarginBridge:Chains: at least one chain is required", MarginBridgeOptionsValidator.Validate(new MarginBridgeOptions()));
+
+    [Fact]
+    public void APipelineWithoutCommitteeOrSubmitterKey_IsRefused_NamingEachKey()
+    {
+        var options = Valid();
+        options.Committee = new CommitteeOptions { Threshold = 2, Members = [new CommitteeMemberOptions { Address = "0x12", Url = "ftp://x" }] };
+        options.Operators = [new OperatorOptions { Name = "ops", TokenSha256 = "the-token-itself" }];
+        Assert.Equal(
+            [
+                "MarginBridge:Pipeline:SubmitterKeyFile: is required: the file with the key that pays gas for roots and executions",
+                "MarginBridge:Committee:Threshold: must be between 1 and the number of members (1)",
+                "MarginBridge:Committee:Members:0:Address: must be a 0x-prefixed 20-byte hex address",
+                "MarginBridge:Committee:Members:0:Url: must be an absolute http(s) URL",
+                "MarginBridge:Operators:0:TokenSha256: must be the SHA-256 of the operator's token as 64 hex digits (never the token itself)",
+            ],
+            MarginBridgeOptionsValidator.ValidatePipeline(options));
+    }
 }
