@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
+using Orleans.Storage;
 
 namespace MarginBridge.Grains.Routing;
 
@@ -156,6 +157,15 @@ public sealed partial class RouteGrain(
             {
                 await WriteAsync();
             }
+        }
+        catch (InconsistentStateException e)
+        {
+            // Storage holds another version (a restarted store lost writes): continue from it;
+            // what it lacks is re-derived from the chains (batch numbers taken, replay bits set).
+            LogStaleState(_source.ChainId, _destination.ChainId, e.Message);
+            _trees.Clear();
+            _nextAttestation.Clear();
+            await state.ReadStateAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -580,6 +590,9 @@ public sealed partial class RouteGrain(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
     private partial void LogTickFailed(long src, long dst, string errorType, string error);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: storage holds another version of the route's state ({Error}); reloaded it")]
+    private partial void LogStaleState(long src, long dst, string error);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Route {Src}->{Dst}: a destination reorg (ancestor {Ancestor}) undid {Count} executions of batch {Batch}; executing them again")]
     private partial void LogExecutionUndone(long src, long dst, ulong batch, int count, long ancestor);

@@ -6,6 +6,7 @@ using MarginBridge.Grains.Journal;
 using MarginBridge.Grains.Submission;
 using Microsoft.Extensions.Options;
 using MarginBridge.Grains.Relaying;
+using MarginBridge.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -31,6 +32,7 @@ public static class OrleansHosting
             orleans.AddAzureTableGrainStorage("accounts", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("transfers", o => o.TableServiceClient = tables);
             orleans.AddDashboard();
+            orleans.AddIncomingGrainCallFilter<StaleStateFilter>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChainConnections>();

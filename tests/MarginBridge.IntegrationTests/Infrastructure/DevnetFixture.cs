@@ -67,6 +67,13 @@ public class DevnetFixture : IAsyncLifetime
         Api = new BridgeApi(Devnet.Silos[0].HttpUrl);
     }
 
+    /// <summary>Talks to <paramref name="silo"/> from now on (after a test replaced the silo it talked to).</summary>
+    public void UseSilo(SiloNode silo)
+    {
+        Api.Dispose();
+        Api = new BridgeApi(silo.HttpUrl);
+    }
+
     public async Task DisposeAsync()
     {
         Api?.Dispose();
