@@ -146,7 +146,7 @@ public sealed partial class RouteGrain(
             foreach (var batch in State.Batches.ToList())
             {
                 await AdvanceAsync(batch, headOfLine, destination, cancellationToken);
-                headOfLine &= batch.Stage == BatchStage.Done;
+                headOfLine &= batch.Stage == BatchStage.Done || FullyInFlight(batch);
             }
 
             // Executions are watched for destination reorgs until hard-final, or 64 blocks deep on
@@ -229,7 +229,7 @@ public sealed partial class RouteGrain(
                 await ExecuteAsync(batch, cancellationToken);
                 break;
             case BatchStage.Accepted:
-                await WaitAsync(batch, $"waiting for batch {State.Batches.First(b => b.Stage != BatchStage.Done).Number} before it on this route to be executed (first come, first served)");
+                await WaitAsync(batch, $"waiting for batch {State.Batches.First(b => b.Stage != BatchStage.Done && !FullyInFlight(b)).Number} before it on this route to be executed (first come, first served)");
                 break;
         }
     }
@@ -530,6 +530,13 @@ public sealed partial class RouteGrain(
 
     private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, TransferMessage, Task> action) =>
         Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id), batch.Transfers[i])));
+
+    /// <summary>
+    /// Every unexecuted transfer of the batch is in an execution of ours already sent: the next
+    /// batch may follow at once, since our nonces put its execution after this one on chain.
+    /// </summary>
+    private static bool FullyInFlight(RouteBatch batch) =>
+        batch.ExecuteTransactions.Count > 0 && batch.Executing.Count == Pending(batch).Count();
 
     private static IEnumerable<int> Pending(RouteBatch batch) => Enumerable.Range(0, batch.Transfers.Count).Where(i => !batch.Executed.Contains(i));
 
