@@ -11,6 +11,12 @@ public interface IAccountMarginGrain : IGrainWithStringKey
 
     Task<AccountView> GetView();
 
+    /// <summary>Records or replaces a transfer's debit or credit (by its key); idempotent.</summary>
+    Task ApplyTransferLeg(TransferLeg leg);
+
+    /// <summary>Takes a transfer's debit or credit back (a reorg undid it); idempotent.</summary>
+    Task RemoveTransferLeg(string key);
+
     /// <summary>Remembers a transfer this account sent or receives; idempotent.</summary>
     Task RecordTransfer(string transferId);
 

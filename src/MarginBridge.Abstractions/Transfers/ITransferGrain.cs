@@ -24,6 +24,9 @@ public interface ITransferGrain : IGrainWithStringKey
     /// <param name="transactionHash">Null when someone else executed it and the relayer only saw the replay bit.</param>
     Task MarkExecuted(string? transactionHash, long? block, string detail);
 
+    /// <summary>The destination block holding its execution is hard-final (or deep enough): the recipient's credit becomes final.</summary>
+    Task MarkSettled();
+
     /// <summary>A destination reorg undid its execution before it was hard-final: back to batched, to be executed again.</summary>
     Task ReopenAfterDestinationReorg(string reason);
 

@@ -1,12 +1,18 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Chains.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace MarginBridge.Grains.Accounts;
 
-/// <summary>One account's collateral on every chain, pending (soft-final) and final (hard-final).</summary>
+/// <summary>
+/// One account's collateral on every chain, pending (soft-final) and final (hard-final): deposits,
+/// minus what transfers took out of a chain, plus what they brought in.
+/// </summary>
 public sealed partial class AccountMarginGrain(
     [PersistentState("account", "accounts")] IPersistentState<AccountState> state,
+    IOptions<MarginBridgeOptions> options,
     ILogger<AccountMarginGrain> logger) : Grain, IAccountMarginGrain
 {
     private AccountState State => state.State;
@@ -27,14 +33,16 @@ public sealed partial class AccountMarginGrain(
 
     public Task<AccountView> GetView()
     {
-        var balances = State.Deposits.Values
-            .GroupBy(c => (c.Deposit.ChainId, c.Deposit.Token))
+        var entries = State.Deposits.Values.Select(c => (c.Deposit.ChainId, c.Deposit.Token, c.Deposit.Amount, c.HardFinal))
+            .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)));
+        var balances = entries
+            .GroupBy(e => (e.ChainId, e.Token))
             .Select(g => new ChainBalance(
                 g.Key.ChainId,
                 g.Key.Token,
-                g.First().Deposit.Asset,
-                Sum(g.Where(c => !c.HardFinal)),
-                Sum(g.Where(c => c.HardFinal))))
+                AssetOf(g.Key.ChainId, g.Key.Token),
+                Sum(g.Where(e => !e.HardFinal).Select(e => e.Amount)),
+                Sum(g.Where(e => e.HardFinal).Select(e => e.Amount))))
             .OrderBy(b => b.ChainId)
             .ThenBy(b => b.Token, StringComparer.Ordinal)
             .ToList();
@@ -45,6 +53,23 @@ public sealed partial class AccountMarginGrain(
             .OrderBy(t => t.Asset, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Deposits.Count, State.RevokedDeposits));
+    }
+
+    public async Task ApplyTransferLeg(TransferLeg leg)
+    {
+        if (!State.TransferLegs.TryGetValue(leg.Key, out var existing) || existing != leg)
+        {
+            State.TransferLegs[leg.Key] = leg;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task RemoveTransferLeg(string key)
+    {
+        if (State.TransferLegs.Remove(key))
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task RecordTransfer(string transferId)
@@ -83,8 +108,10 @@ public sealed partial class AccountMarginGrain(
         }
     }
 
-    private static BigInteger Sum(IEnumerable<CreditedDeposit> deposits) =>
-        deposits.Aggregate(BigInteger.Zero, (sum, c) => sum + c.Deposit.Amount);
+    private static BigInteger Sum(IEnumerable<BigInteger> amounts) => amounts.Aggregate(BigInteger.Zero, (sum, a) => sum + a);
+
+    private string? AssetOf(long chainId, string token) =>
+        options.Value.FindChain(chainId)?.Tokens.Find(t => EvmAddress.Normalize(t.Address) == token)?.Asset;
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final deposit {ChainId}:{Nonce} (block {Block}); its credit is kept and needs an operator")]
     private partial void LogFinalDepositRevoked(long chainId, ulong nonce, long block);

@@ -152,9 +152,12 @@ public sealed partial class RouteGrain(
             // Executions are watched for destination reorgs until hard-final, or 64 blocks deep on
             // chains whose finality is days away (an optimistic rollup's own blocks do not reorg that deep).
             var settledHeight = Math.Max(destination.HardFinalHeight, destination.Head - SettleDepth);
-            var settled = State.Batches.RemoveAll(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= settledHeight);
-            if (settled > 0)
+            var settled = State.Batches.Where(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= settledHeight).ToList();
+            if (settled.Count > 0)
             {
+                // Told before the batch is forgotten: a crash in between repeats this, harmlessly.
+                await Task.WhenAll(settled.SelectMany(b => b.Transfers.Select(t => Transfer(t.Id).MarkSettled())));
+                State.Batches.RemoveAll(settled.Contains);
                 await WriteAsync();
             }
         }

@@ -31,6 +31,7 @@ public sealed class TransferGrain(
 
         // Indexed on both accounts first: a crash before the state write repeats this, harmlessly.
         await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).RecordTransfer(message.Id)));
+        await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false));
         State.Message = message;
         await MoveAsync(TransferStage.Observed, message.BlockNumber, Relayer, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
     }
@@ -44,6 +45,7 @@ public sealed class TransferGrain(
 
         // Queued before the state write: the relayer repeats an undelivered update, and the route ignores a second copy.
         var message = State.Message;
+        await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: true));
         await GrainFactory.GetGrain<IRouteGrain>(RouteKey.Of(message.SrcChainId, message.DstChainId)).Enqueue(message);
         await MoveAsync(TransferStage.SourceHardFinal, blockNumber, Relayer, $"source block {blockNumber} is hard-final (head {atHead}); queued on {Route}");
     }
@@ -52,6 +54,7 @@ public sealed class TransferGrain(
     {
         if (State.Stage == TransferStage.Observed && State.Message?.BlockHash == blockHash)
         {
+            await Sender(State.Message).RemoveTransferLeg(Debit(State.Message, hardFinal: false).Key);
             await MoveAsync(TransferStage.Dropped, State.Message.BlockNumber, Relayer, reason);
         }
     }
@@ -96,14 +99,26 @@ public sealed class TransferGrain(
     {
         if (Reaches(TransferStage.Executed))
         {
+            await Recipient(State.Message!).ApplyTransferLeg(Credit(State.Message!, hardFinal: false));
             await MoveAsync(TransferStage.Executed, block, Route, detail);
+        }
+    }
+
+    public async Task MarkSettled()
+    {
+        if (State.Stage == TransferStage.Executed && !State.Settled)
+        {
+            await Recipient(State.Message!).ApplyTransferLeg(Credit(State.Message!, hardFinal: true));
+            State.Settled = true;
+            await state.WriteStateAsync();
         }
     }
 
     public async Task ReopenAfterDestinationReorg(string reason)
     {
-        if (State.Stage == TransferStage.Executed)
+        if (State.Stage == TransferStage.Executed && !State.Settled)
         {
+            await Recipient(State.Message!).RemoveTransferLeg(Credit(State.Message!, hardFinal: false).Key);
             await MoveAsync(TransferStage.Batched, null, Route, reason);
         }
     }
@@ -139,6 +154,14 @@ public sealed class TransferGrain(
     public Task<TransferView?> GetView() => Task.FromResult(State.Message is null
         ? null
         : new TransferView(State.Message, State.HeldReason is null ? State.Stage : TransferStage.Held, [.. State.Steps], State.Placement, State.HeldReason));
+
+    private IAccountMarginGrain Sender(TransferMessage m) => GrainFactory.GetGrain<IAccountMarginGrain>(m.Account);
+
+    private IAccountMarginGrain Recipient(TransferMessage m) => GrainFactory.GetGrain<IAccountMarginGrain>(m.Recipient);
+
+    private static TransferLeg Debit(TransferMessage m, bool hardFinal) => new($"{m.Id}:out", m.SrcChainId, m.SourceToken, -m.Amount, hardFinal);
+
+    private static TransferLeg Credit(TransferMessage m, bool hardFinal) => new($"{m.Id}:in", m.DstChainId, m.DestinationToken, m.Amount, hardFinal);
 
     /// <summary>Whether the transfer is on its way and has not yet reached <paramref name="stage"/>.</summary>
     private bool Reaches(TransferStage stage) => State.Message is not null && Rank(State.Stage) >= 0 && Rank(State.Stage) < Rank(stage);

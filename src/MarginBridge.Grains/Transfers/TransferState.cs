@@ -21,4 +21,8 @@ public sealed class TransferState
     /// <summary>Why the next step waits; cleared when it happens.</summary>
     [Id(4)]
     public string? HeldReason { get; set; }
+
+    /// <summary>The destination block of its execution is hard-final (or deep enough): the credit is final.</summary>
+    [Id(5)]
+    public bool Settled { get; set; }
 }

@@ -51,6 +51,24 @@ public sealed class ProofForwardingTests(DevnetFixture devnet)
                 .QueryAsync<BigInteger>(destination.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = destination.Contracts.Token }));
         }
 
+        // The account shows the moves: per chain, deposits minus what left plus what arrived; once
+        // every destination block is hard-final, all of it is final and the total is unchanged.
+        foreach (var chain in chains)
+        {
+            await TransferTestSteps.MakeHardFinalAsync(chain);
+        }
+
+        var account = await Eventually.Until(
+            () => devnet.Api.AccountAsync(trader.Address),
+            a => a.Balances.All(b => b.Pending == "0"),
+            "every credit and debit of the moves is final");
+        foreach (var chain in chains)
+        {
+            var received = transfers.Where(t => t.Destination == chain).Sum(t => t.Amount);
+            var sent = transfers.Where(t => t.Source == chain).Sum(t => t.Amount);
+            Assert.Equal((0, 1_000_000 - sent + received), account.On(chain.Options.ChainId));
+        }
+
         var ledger = await BridgeLedger.ReadAsync(chains);
         Assert.All(transfers, t => Assert.Equal(1, ledger.Executions[t.Id]));
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
