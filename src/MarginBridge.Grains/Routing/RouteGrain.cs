@@ -145,7 +145,9 @@ public sealed partial class RouteGrain(
             var headOfLine = true;
             foreach (var batch in State.Batches.ToList())
             {
+                await AnnounceAsync(batch);
                 await AdvanceAsync(batch, headOfLine, destination, cancellationToken);
+                await AnnounceAsync(batch);
                 headOfLine &= batch.Stage == BatchStage.Done || FullyInFlight(batch);
             }
 
@@ -208,12 +210,56 @@ public sealed partial class RouteGrain(
             State.Queue.RemoveAll(q => ids.Contains(q.Message.Id));
             State.Batches.Add(batch);
             await WriteAsync();
-            await NotifyBatchedAsync(batch, tree);
         }
     }
 
-    private Task NotifyBatchedAsync(RouteBatch batch, MerkleTree tree) => Task.WhenAll(batch.Transfers.Select((t, i) =>
-        Transfer(t.Id).MarkBatched(new TransferPlacement(batch.Number, i, batch.Transfers.Count, batch.Root, [.. tree.Proof(i).Select(p => p.ToHex(prefix: true))], batch.SourceBlock))));
+    /// <summary>
+    /// Tells the batch's transfers every stage it reached that they were not told yet, then records
+    /// that they were: the route's state is written first and the transfers are told from it, so
+    /// a notification that failed (a crash, a store that lost a write) is simply sent again.
+    /// </summary>
+    private async Task AnnounceAsync(RouteBatch batch)
+    {
+        if (!batch.Announced.Contains("batched"))
+        {
+            var tree = TreeOf(batch);
+            await Task.WhenAll(batch.Transfers.Select((t, i) =>
+                Transfer(t.Id).MarkBatched(new TransferPlacement(batch.Number, i, batch.Transfers.Count, batch.Root, [.. tree.Proof(i).Select(p => p.ToHex(prefix: true))], batch.SourceBlock))));
+            await RecordAnnouncedAsync(batch, "batched");
+        }
+
+        if (batch.Stage >= BatchStage.Attested && !batch.Announced.Contains("attested"))
+        {
+            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAttested(batch.Number, batch.Signers));
+            await RecordAnnouncedAsync(batch, "attested");
+        }
+
+        if (batch.Stage >= BatchStage.Accepted && !batch.Announced.Contains("accepted"))
+        {
+            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAccepted(batch.Number, batch.RootTransaction ?? "submitted by another party", batch.RootBlock));
+            await RecordAnnouncedAsync(batch, "accepted");
+        }
+
+        var untold = batch.ExecutionNotes.Keys.Where(leaf => !batch.AnnouncedExecuted.Contains(leaf)).ToList();
+        if (untold.Count > 0)
+        {
+            await Task.WhenAll(untold.Select(leaf =>
+            {
+                var note = batch.ExecutionNotes[leaf];
+                return Transfer(batch.Transfers[leaf].Id).MarkExecuted(note.Transaction, note.Block, note.Detail);
+            }));
+            batch.AnnouncedExecuted.UnionWith(untold);
+            await WriteAsync();
+        }
+    }
+
+    /// <summary>A stage the transfers were told of ends any hold they showed: the next wait is shown anew.</summary>
+    private async Task RecordAnnouncedAsync(RouteBatch batch, string stage)
+    {
+        batch.Announced.Add(stage);
+        batch.Waiting = null;
+        await WriteAsync();
+    }
 
     private async Task AdvanceAsync(RouteBatch batch, bool headOfLine, ChainStatus destination, CancellationToken cancellationToken)
     {
@@ -259,7 +305,6 @@ public sealed partial class RouteGrain(
         batch.Stage = BatchStage.Attested;
         batch.Waiting = null;
         await WriteAsync();
-        await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAttested(batch.Number, batch.Signers));
     }
 
     private async Task SubmitRootAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
@@ -271,8 +316,9 @@ public sealed partial class RouteGrain(
             var receipt = await FirstReceiptAsync(batch.RootTransactions, cancellationToken);
             batch.Stage = BatchStage.Accepted;
             batch.Waiting = null;
+            batch.RootTransaction = receipt?.TransactionHash;
+            batch.RootBlock = (long?)receipt?.BlockNumber?.Value ?? 0;
             await WriteAsync();
-            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAccepted(batch.Number, receipt?.TransactionHash ?? "submitted by another party", (long?)receipt?.BlockNumber?.Value ?? 0));
             return;
         }
 
@@ -455,6 +501,7 @@ public sealed partial class RouteGrain(
         foreach (var leaf in leaves)
         {
             batch.Executed.Add(leaf);
+            batch.ExecutionNotes[leaf] = new ExecutionNote(transactionHash, block, detail);
         }
 
         // An execution by someone else was in a block at or below the head we read now.
@@ -469,7 +516,6 @@ public sealed partial class RouteGrain(
         }
 
         await WriteAsync();
-        await Task.WhenAll(leaves.Select(i => Transfer(batch.Transfers[i].Id).MarkExecuted(transactionHash, block, detail)));
     }
 
     /// <summary>
@@ -487,9 +533,17 @@ public sealed partial class RouteGrain(
             }
         }
 
+        var reason = $"a reorg of chain {_destination.ChainId} (common ancestor {reorg.CommonAncestor}) undid the execution before it was hard-final; executing again";
+        await Task.WhenAll(undone.Select(i => Transfer(batch.Transfers[i].Id).ReopenAfterDestinationReorg(reason)));
         batch.ExecutedAt = time.GetUtcNow();
         if (undone.Count > 0)
         {
+            batch.AnnouncedExecuted.ExceptWith(undone);
+            foreach (var leaf in undone)
+            {
+                batch.ExecutionNotes.Remove(leaf);
+            }
+
             var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
             batch.Executed.ExceptWith(undone);
             State.ExecutedTransfers -= undone.Count;
@@ -500,8 +554,6 @@ public sealed partial class RouteGrain(
         }
 
         await WriteAsync();
-        var reason = $"a reorg of chain {_destination.ChainId} (common ancestor {reorg.CommonAncestor}) undid the execution before it was hard-final; executing again";
-        await Task.WhenAll(undone.Select(i => Transfer(batch.Transfers[i].Id).ReopenAfterDestinationReorg(reason)));
     }
 
     /// <summary>The destination holds another root under this batch number (our state was lost): take a fresh number and attest again.</summary>
@@ -515,9 +567,9 @@ public sealed partial class RouteGrain(
         batch.Signatures = [];
         batch.RootTransactions = [];
         ClearExecution(batch);
+        batch.Announced.Clear();
         LogRenumbered(_source.ChainId, _destination.ChainId, old, foreignRoot, batch.Number);
         await WriteAsync();
-        await NotifyBatchedAsync(batch, TreeOf(batch));
     }
 
     private async Task WaitAsync(RouteBatch batch, string reason)

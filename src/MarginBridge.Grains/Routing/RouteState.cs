@@ -97,7 +97,30 @@ public sealed class RouteBatch
     /// <summary>When the last execution was seen: a destination reorg detected later may have undone it.</summary>
     [Id(15)]
     public DateTimeOffset? ExecutedAt { get; set; }
+
+    /// <summary>The stages its transfers were told of ("batched", "attested", "accepted"): an outbox, so a failed notification is sent again next tick.</summary>
+    [Id(16)]
+    public HashSet<string> Announced { get; set; } = [];
+
+    /// <summary>How each executed leaf was executed, until its transfer was told.</summary>
+    [Id(17)]
+    public Dictionary<int, ExecutionNote> ExecutionNotes { get; set; } = [];
+
+    /// <summary>The leaves whose transfers were told they are executed.</summary>
+    [Id(18)]
+    public HashSet<int> AnnouncedExecuted { get; set; } = [];
+
+    /// <summary>The transaction that put the root on the destination (ours), or null when someone else's did.</summary>
+    [Id(19)]
+    public string? RootTransaction { get; set; }
+
+    [Id(20)]
+    public long RootBlock { get; set; }
 }
+
+/// <param name="Transaction">Null when someone else executed it.</param>
+[GenerateSerializer, Immutable]
+public sealed record ExecutionNote([property: Id(0)] string? Transaction, [property: Id(1)] long? Block, [property: Id(2)] string Detail);
 
 [GenerateSerializer]
 public sealed record SignatureHex([property: Id(0)] string R, [property: Id(1)] string S, [property: Id(2)] byte V);

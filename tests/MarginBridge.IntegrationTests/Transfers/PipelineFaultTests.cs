@@ -91,39 +91,6 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
         Assert.Equal(BigInteger.Zero, ledger.InFlight);
     }
 
-    [Fact]
-    public async Task AzuriteKilledAndRestartedWhileBatchesWait_EveryTransferIsExecutedExactlyOnce()
-    {
-        var trader = await devnet.NewAccountAsync();
-        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000);
-        devnet.Devnet.Signers[0].Kill();
-        devnet.Devnet.Signers[1].Kill();
-        var ids = new List<string>();
-        foreach (var destination in new[] { devnet.Hub, devnet.Optimistic, devnet.Zk })
-        {
-            ids.Add((await TransferTestSteps.InitiateAsync(devnet.AppChain, destination, trader, 10_000 + ids.Count)).Id);
-        }
-
-        foreach (var id in ids)
-        {
-            await AwaitHeldAsync(id, "1 of the 2 committee signatures");
-        }
-
-        await devnet.Devnet.Azurite.RestartAsync(CancellationToken.None);
-        await devnet.Devnet.RestartSignerAsync(0, CancellationToken.None);
-        await devnet.Devnet.RestartSignerAsync(1, CancellationToken.None);
-        ids.Add((await TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Hub, trader, 20_000)).Id);
-
-        foreach (var id in ids)
-        {
-            await Eventually.Until(() => TryGetAsync(devnet.Api, id), t => t?.Stage == TransferStage.Executed, $"transfer {id} is executed after Azurite restarted", TimeSpan.FromSeconds(120));
-        }
-
-        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
-        Assert.All(ids, id => Assert.Equal(1, ledger.Executions[id]));
-        Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
-    }
-
     private async Task AwaitHeldAsync(string id, string reason) =>
         await Eventually.Until(() => TransferTestSteps.TryGetAsync(devnet.Api, id), t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains(reason, StringComparison.Ordinal), $"transfer {id} is held: {reason}");
 
