@@ -74,4 +74,31 @@ public sealed class ProofForwardingTests(DevnetFixture devnet)
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
     }
+
+    [Theory]
+    [InlineData(ProxyMode.Fail)]
+    [InlineData(ProxyMode.Hang)]
+    public async Task TransfersInAndOutOfAChainWhoseFirstEndpointIsDead_AreExecutedExactlyOnce(ProxyMode fault)
+    {
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.Zk, trader, 50_000);
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 50_000);
+        devnet.ZkProxies[0].Mode = fault;
+        try
+        {
+            var outbound = (await TransferTestSteps.InitiateAsync(devnet.Zk, devnet.AppChain, trader, 7_000)).Id;
+            var inbound = (await TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Zk, trader, 8_000)).Id;
+            await TransferTestSteps.MakeHardFinalAsync(devnet.Zk);
+            await TransferTestSteps.AwaitStageAsync(devnet.Api, outbound, TransferStage.Executed, TimeSpan.FromSeconds(90));
+            await TransferTestSteps.AwaitStageAsync(devnet.Api, inbound, TransferStage.Executed, TimeSpan.FromSeconds(90));
+
+            var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+            Assert.Equal(1, ledger.Executions[outbound]);
+            Assert.Equal(1, ledger.Executions[inbound]);
+        }
+        finally
+        {
+            devnet.ZkProxies[0].Mode = ProxyMode.Forward;
+        }
+    }
 }
