@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Cli.Api;
+using MarginBridge.Cli.Moves;
+using MarginBridge.Silo.Api;
 using MarginBridge.Cli.Views;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
@@ -122,6 +125,51 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
 
         AnsiConsole.Write(AccountTable.Render(await api.GetAccountAsync(maker.Address, cancellationToken)));
         AnsiConsole.MarkupLineInterpolated($"[grey]Pending deposits turn final as each chain reaches finality: watch with[/] mb account {maker.Address}");
+        await RunDemoMoveAsync(devnet, profile, api, cancellationToken);
+    }
+
+    /// <summary>The market maker signs a move from the app-chain to the hub; the bridge starts it and carries it through the pipeline.</summary>
+    private static async Task RunDemoMoveAsync(DevnetRunner devnet, DevnetProfile profile, BridgeApiClient api, CancellationToken cancellationToken)
+    {
+        var (source, destination) = (devnet.Chain("appchain"), devnet.Chain("hub"));
+        var amount = TokenAmount.Parse("1500", profile.Devnet.Collateral.Decimals);
+        var key = new Nethereum.Signer.EthECKey(devnet.MarketMaker.PrivateKey);
+        var body = MoveRequests.Sign(
+            key, source.Options.ChainId, source.Contracts.Vault, destination.Options.ChainId, source.Contracts.Token, amount, devnet.MarketMaker.Address,
+            (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds());
+        var move = await api.PostMoveAsync(body, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"[grey]•[/] signed move of 1,500 {profile.Devnet.Collateral.Asset} from {source.Options.Name} to {destination.Options.Name}: transfer {move.Id}");
+        var transfer = await AnsiConsole.Status().StartAsync("Demo: batching, committee attestation, root and execution on the hub", async _ =>
+        {
+            TransferResponse? view = null;
+            for (var attempt = 0; attempt < 240 && view?.Stage != TransferStage.Executed; attempt++)
+            {
+                await Task.Delay(250, cancellationToken);
+                view = await TryGetTransferAsync(api, move.Id!, cancellationToken);
+            }
+
+            return view;
+        });
+        if (transfer is null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]The relayer has not seen transfer {move.Id} yet; follow it with[/] mb transfer {move.Id}");
+            return;
+        }
+
+        AnsiConsole.Write(TransferTable.Render(transfer));
+    }
+
+    /// <summary>Null until the source chain's relayer has seen the transfer.</summary>
+    private static async Task<TransferResponse?> TryGetTransferAsync(BridgeApiClient api, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetTransferAsync(id, cancellationToken);
+        }
+        catch (ApiProblemException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>Cancelled by Ctrl-C (SIGINT) or SIGTERM, so every child process is stopped on the way out.</summary>

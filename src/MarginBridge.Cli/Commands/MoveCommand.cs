@@ -1,10 +1,8 @@
 using System.ComponentModel;
-using MarginBridge.Chains.Contracts;
-using MarginBridge.Chains.Proofs;
 using MarginBridge.Cli.Api;
+using MarginBridge.Cli.Moves;
 using MarginBridge.Cli.Views;
 using MarginBridge.Silo.Api;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -71,21 +69,9 @@ public sealed class MoveCommand : AsyncCommand<MoveCommand.Settings>
         }
 
         var account = key.GetPublicAddress();
-        var move = new MoveRequestStruct
-        {
-            Account = account,
-            DstChainId = (ulong)destination.ChainId,
-            Token = token.Address,
-            Amount = amount,
-            Recipient = settings.Recipient ?? account,
-            Nonce = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            Deadline = (ulong)DateTimeOffset.UtcNow.AddSeconds(settings.ValidFor).ToUnixTimeSeconds(),
-        };
-        var digest = TypedData.MoveRequest(TypedData.DomainSeparator((ulong)source.ChainId, source.Vault), move);
-        var signature = CommitteeSignatures.Sign(digest, [key]).Single();
-        var body = new MoveRequestBody(
-            account, source.ChainId, destination.ChainId, token.Address, amount.ToString(System.Globalization.CultureInfo.InvariantCulture), move.Recipient, move.Nonce, move.Deadline,
-            signature.R.Concat(signature.S).Append(signature.V).ToArray().ToHex(prefix: true));
+        var body = MoveRequests.Sign(
+            key, source.ChainId, source.Vault, destination.ChainId, token.Address, amount, settings.Recipient ?? account,
+            (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (ulong)DateTimeOffset.UtcNow.AddSeconds(settings.ValidFor).ToUnixTimeSeconds());
         var answer = await api.PostMoveAsync(body, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"move of [bold]{settings.Amount} {token.Asset}[/] from {source.Name} to {destination.Name}: {answer.Status}");
         AnsiConsole.MarkupLineInterpolated($"transaction {answer.TransactionHash}");
