@@ -35,7 +35,7 @@ app.Configure(config =>
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks on a fresh devnet; each prints a markdown table for docs/benchmarks.md.");
-        bench.AddCommand<BenchCommand>("deposits")
+        bench.AddCommand<DepositBenchCommand>("deposits")
             .WithDescription("Measure deposit ingestion and deposit-to-credit latency.");
         bench.AddCommand<TransferBenchCommand>("transfers")
             .WithDescription("Measure transfer latency against the finality floor, batch sizes and gas per transfer at several rates, with real block times.");

@@ -14,6 +14,8 @@ public static class SiloLogging
             .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            // A member that does not answer is reported, in words, on the batch that waits for it.
+            .MinimumLevel.Override("System.Net.Http.HttpClient.CommitteeClient", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Silo", siloName)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");

@@ -11,10 +11,10 @@ using DevnetRunner = MarginBridge.Devnet.Devnet;
 namespace MarginBridge.Cli.Commands;
 
 /// <summary>
-/// <c>mb bench</c>: measures deposit ingestion (events per second from one chain into persisted
+/// <c>mb bench deposits</c>: measures deposit ingestion (events per second from one chain into persisted
 /// account grains) and deposit-to-credit latency on a fresh devnet. Prints a markdown table.
 /// </summary>
-public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
+public sealed class DepositBenchCommand : AsyncCommand<DepositBenchCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
