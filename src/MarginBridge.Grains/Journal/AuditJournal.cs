@@ -12,6 +12,9 @@ public sealed class AuditJournal(TableServiceClient tables)
 {
     public const string TableName = "AuditJournal";
 
+    /// <summary>The journal subject of a chain (operator actions on it); a transfer's subject is its id.</summary>
+    public static string ChainSubject(long chainId) => $"chain-{chainId}";
+
     private readonly Lazy<Task<TableClient>> _table = new(async () =>
     {
         var table = tables.GetTableClient(TableName);

@@ -1,5 +1,6 @@
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Configuration;
+using MarginBridge.Grains.Journal;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,10 @@ public static class ChainEndpoints
             .WithName("GetChain")
             .WithSummary("One chain's relayer status.")
             .WithTags("Chains");
+        app.MapGet("/chains/{chainId}/journal", GetJournal)
+            .WithName("GetChainJournal")
+            .WithSummary("The audit journal rows of a chain: operator actions on it, with who did them.")
+            .WithTags("Chains");
         app.MapGet("/health", GetHealth)
             .WithName("GetHealth")
             .WithSummary("Healthy when the silo answers and every chain's relayer polls successfully; Degraded otherwise.")
@@ -29,6 +34,11 @@ public static class ChainEndpoints
 
     private static async Task<Ok<ChainStatus[]>> GetChains(IGrainFactory grains, IOptions<MarginBridgeOptions> options) =>
         TypedResults.Ok(await AllStatuses(grains, options.Value));
+
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ValidationProblem>> GetJournal(string chainId, IOptions<MarginBridgeOptions> options, AuditJournal journal, CancellationToken cancellationToken) =>
+        ApiProblems.TryChain(chainId, options.Value, "chainId", out var chain, out var problem)
+            ? TypedResults.Ok(await journal.ReadAsync(AuditJournal.ChainSubject(chain!.ChainId), cancellationToken))
+            : problem!;
 
     private static async Task<Results<Ok<ChainStatus>, ValidationProblem>> GetChain(string chainId, IGrainFactory grains, IOptions<MarginBridgeOptions> options)
     {

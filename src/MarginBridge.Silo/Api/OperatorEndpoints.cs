@@ -70,8 +70,9 @@ public static class OperatorEndpoints
         var status = await relayer.GetStatus();
         var acknowledged = await relayer.AcknowledgeDeepReorgs();
         var detail = $"{acknowledged} reorg(s) deeper than finality on {chain.Name} reviewed (last: {status.LastReorg?.Depth} blocks, common ancestor {status.LastReorg?.CommonAncestor}); routes out of the chain resume";
-        var entries = await journal.ReadAsync($"chain-{chain.ChainId}");
-        await journal.AppendAsync(new JournalEntry($"chain-{chain.ChainId}", entries.Count, "Operator:acknowledge-reorg", $"operator {OperatorOf(context)}", detail, time.GetUtcNow(), status.Head));
+        var subject = AuditJournal.ChainSubject(chain.ChainId);
+        var entries = await journal.ReadAsync(subject);
+        await journal.AppendAsync(new JournalEntry(subject, entries.Count, "Operator:acknowledge-reorg", $"operator {OperatorOf(context)}", detail, time.GetUtcNow(), status.Head));
         return TypedResults.Ok(new OperatorOutcome(acknowledged > 0, detail));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MarginBridge.IntegrationTests.Infrastructure;
 
 namespace MarginBridge.IntegrationTests.Relaying;
@@ -71,5 +72,7 @@ public sealed class ReorgTests(DevnetFixture devnet)
         using var acknowledged = await devnet.Api.OperatorPostAsync($"/operator/chains/{chainId}/acknowledge-reorg", devnet.Devnet.OperatorToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, acknowledged.StatusCode);
         Assert.False((await devnet.Api.ChainAsync(chainId)).StoppedByDeepReorg);
+        var journal = await devnet.Api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/chains/{chainId}/journal");
+        Assert.Contains(journal.EnumerateArray(), row => row.GetProperty("kind").GetString() == "Operator:acknowledge-reorg" && row.GetProperty("actor").GetString() == "operator devnet-operator");
     }
 }
