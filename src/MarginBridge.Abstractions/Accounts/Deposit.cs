@@ -5,7 +5,6 @@ namespace MarginBridge.Abstractions.Accounts;
 /// <summary>A <c>Deposited</c> event of a chain's MarginVault, as the relayer saw it.</summary>
 /// <param name="Account">Lower-case 0x address of the credited account.</param>
 /// <param name="Token">Lower-case 0x address of the ERC-20 on that chain.</param>
-/// <param name="Asset">The configured asset symbol of the token, or null when the token is not listed.</param>
 /// <param name="Amount">Token base units.</param>
 [GenerateSerializer, Immutable]
 public sealed record Deposit(
@@ -13,7 +12,6 @@ public sealed record Deposit(
     [property: Id(1)] ulong Nonce,
     [property: Id(2)] string Account,
     [property: Id(3)] string Token,
-    [property: Id(4)] string? Asset,
     [property: Id(5)] BigInteger Amount,
     [property: Id(6)] long BlockNumber,
     [property: Id(7)] string BlockHash,

@@ -3,7 +3,6 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
-using Nethereum.Signer;
 
 namespace MarginBridge.Chains.Committee;
 
@@ -44,26 +43,13 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
             }
 
             var signature = answer.ToSignature();
-            return signature is not null && RecoversTo(signature, digest, address)
+            return signature is not null && CommitteeSignatures.RecoversTo(signature, digest, address)
                 ? new MemberAnswer(address, signature, null)
                 : new MemberAnswer(address, null, "its signature does not recover to its address over the silo's root");
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
         {
             return new MemberAnswer(address, null, $"unreachable ({e.GetType().Name}: {e.Message})");
-        }
-    }
-
-    private static bool RecoversTo(SignatureStruct signature, byte[] digest, string address)
-    {
-        try
-        {
-            var recovered = EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(signature.R, signature.S, [signature.V]), digest);
-            return string.Equals(recovered.GetPublicAddress(), address, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -3,7 +3,7 @@ using Nethereum.Signer;
 
 namespace MarginBridge.Chains.Proofs;
 
-/// <summary>Signs an EIP-712 digest with committee keys and orders the signatures by signer, as the inbox requires.</summary>
+/// <summary>Signs an EIP-712 digest with committee keys and orders the signatures by signer, as the inbox requires; checks who signed one.</summary>
 public static class CommitteeSignatures
 {
     public static List<SignatureStruct> Sign(byte[] digest, IEnumerable<EthECKey> keys) =>
@@ -11,6 +11,20 @@ public static class CommitteeSignatures
             .Select(key => (Signer: key.GetPublicAddress().ToLowerInvariant(), Signature: key.SignAndCalculateV(digest)))
             .OrderBy(s => s.Signer, StringComparer.Ordinal)
             .Select(s => new SignatureStruct { R = Pad(s.Signature.R), S = Pad(s.Signature.S), V = s.Signature.V[0] })];
+
+    /// <summary>Whether <paramref name="signature"/> over <paramref name="digest"/> recovers to <paramref name="address"/>; false for a malformed signature.</summary>
+    public static bool RecoversTo(SignatureStruct signature, byte[] digest, string address)
+    {
+        try
+        {
+            var signer = EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(signature.R, signature.S, [signature.V]), digest);
+            return string.Equals(signer.GetPublicAddress(), address, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static byte[] Pad(byte[] value)
     {

@@ -10,14 +10,15 @@ public static class ApiLocation
 
     public static Uri Resolve(string? explicitUrl)
     {
-        var url = explicitUrl ?? Environment.GetEnvironmentVariable("MB_API") ?? FromManifest()
+        var url = explicitUrl ?? Environment.GetEnvironmentVariable("MB_API") ?? FromManifest(m => m.GetProperty("api").GetProperty("urls")[0].GetString())
             ?? throw new CliUsageException("no API to talk to: pass --api URL, set MB_API, or start the devnet with 'mb devnet'");
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new CliUsageException($"--api: '{url}' is not an absolute http(s) URL");
     }
 
-    private static string? FromManifest()
+    /// <summary>A value read from the running devnet's <c>devnet.json</c>; null when no devnet runs.</summary>
+    public static string? FromManifest(Func<JsonElement, string?> read)
     {
         var manifest = Path.Combine(DefaultDataDirectory, "devnet.json");
         if (!File.Exists(manifest))
@@ -26,6 +27,6 @@ public static class ApiLocation
         }
 
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.GetProperty("api").GetProperty("urls")[0].GetString();
+        return read(json.RootElement);
     }
 }

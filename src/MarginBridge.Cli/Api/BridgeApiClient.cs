@@ -26,6 +26,19 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<TransferResponse> GetTransferAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<TransferResponse>($"/transfers/{Uri.EscapeDataString(id)}", cancellationToken);
 
+    /// <summary>The transfer, or null while no relayer has seen it (404).</summary>
+    public async Task<TransferResponse?> FindTransferAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetTransferAsync(id, cancellationToken);
+        }
+        catch (ApiProblemException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public Task<TransferResponse[]> GetAccountTransfersAsync(string address, CancellationToken cancellationToken) =>
         GetAsync<TransferResponse[]>($"/accounts/{Uri.EscapeDataString(address)}/transfers", cancellationToken);
 

@@ -3,18 +3,18 @@ using System.Runtime.InteropServices;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Cli.Api;
 using MarginBridge.Cli.Moves;
-using MarginBridge.Silo.Api;
 using MarginBridge.Cli.Views;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.Devnet.Processes;
+using MarginBridge.Silo.Api;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using DevnetRunner = MarginBridge.Devnet.Devnet;
 
 namespace MarginBridge.Cli.Commands;
 
-/// <summary><c>mb devnet</c>: the whole system on this machine, a demo deposit flow, then wait for Ctrl-C.</summary>
+/// <summary><c>mb devnet</c>: the whole system on this machine, a demo of deposits and a move, then wait for Ctrl-C.</summary>
 public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
 {
     // Kept referenced for the life of the command, or the handlers could be collected.
@@ -145,7 +145,7 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
             for (var attempt = 0; attempt < 240 && view?.Stage != TransferStage.Executed; attempt++)
             {
                 await Task.Delay(250, cancellationToken);
-                view = await TryGetTransferAsync(api, move.Id!, cancellationToken);
+                view = await api.FindTransferAsync(move.Id!, cancellationToken);
             }
 
             return view;
@@ -157,19 +157,6 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
         }
 
         AnsiConsole.Write(TransferTable.Render(transfer));
-    }
-
-    /// <summary>Null until the source chain's relayer has seen the transfer.</summary>
-    private static async Task<TransferResponse?> TryGetTransferAsync(BridgeApiClient api, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await api.GetTransferAsync(id, cancellationToken);
-        }
-        catch (ApiProblemException e) when (e.Status == 404)
-        {
-            return null;
-        }
     }
 
     /// <summary>Cancelled by Ctrl-C (SIGINT) or SIGTERM, so every child process is stopped on the way out.</summary>

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
-using System.Text.Json;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Cli.Api;
@@ -79,7 +78,7 @@ public sealed class ExecuteCommand : AsyncCommand<ExecuteCommand.Settings>
         try
         {
             var estimate = await handler.EstimateGasAsync(proof.DestinationVault, call);
-            call.Gas = new HexBigInteger((estimate.Value * 5 / 4) + 20_000);
+            call.Gas = new HexBigInteger(GasMargin.Over(estimate.Value));
         }
         catch (SmartContractCustomErrorRevertException revert)
         {
@@ -103,18 +102,8 @@ public sealed class ExecuteCommand : AsyncCommand<ExecuteCommand.Settings>
         return 0;
     }
 
-    private static string? DevnetRpc(long chainId)
-    {
-        var manifest = Path.Combine(ApiLocation.DefaultDataDirectory, "devnet.json");
-        if (!File.Exists(manifest))
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.GetProperty("chains").EnumerateArray()
-            .Where(c => c.GetProperty("chainId").GetInt64() == chainId)
-            .Select(c => c.GetProperty("rpcUrl").GetString())
-            .FirstOrDefault();
-    }
+    private static string? DevnetRpc(long chainId) => ApiLocation.FromManifest(m => m.GetProperty("chains").EnumerateArray()
+        .Where(c => c.GetProperty("chainId").GetInt64() == chainId)
+        .Select(c => c.GetProperty("rpcUrl").GetString())
+        .FirstOrDefault());
 }

@@ -57,7 +57,7 @@ public static class BridgeWiring
         message.MaxPriorityFeePerGas = null;
         var handler = web3.Eth.GetContractTransactionHandler<TMessage>();
         var estimate = await handler.EstimateGasAsync(contract, message);
-        message.Gas = new HexBigInteger((estimate.Value * 5 / 4) + 20_000);
+        message.Gas = new HexBigInteger(GasMargin.Over(estimate.Value));
         var receipt = await handler.SendRequestAndWaitForReceiptAsync(contract, message);
         return receipt.Failed() ? throw new InvalidOperationException($"{typeof(TMessage).Name} to {contract} reverted") : receipt;
     }

@@ -32,7 +32,6 @@ public sealed partial class ChainRelayerGrain(
 
     private ChainOptions _chain = null!;
     private ChainReader _reader = null!;
-    private Dictionary<string, TokenOptions> _tokens = null!;
     private bool _healthy;
     private string? _lastError = "not polled yet";
     private DateTimeOffset? _lastPollAt;
@@ -44,7 +43,6 @@ public sealed partial class ChainRelayerGrain(
         var chainId = this.GetPrimaryKeyLong();
         _chain = connections.GetChain(chainId);
         _reader = connections.GetReader(chainId);
-        _tokens = _chain.Tokens.ToDictionary(t => EvmAddress.Normalize(t.Address), StringComparer.Ordinal);
         if (State.Cursor < 0)
         {
             State.Cursor = _chain.StartBlock - 1;
@@ -333,7 +331,6 @@ public sealed partial class ChainRelayerGrain(
             log.Event.Nonce,
             EvmAddress.Normalize(log.Event.Account),
             token,
-            _tokens.TryGetValue(token, out var listed) ? listed.Asset : null,
             log.Event.Amount,
             block.Number,
             block.Hash,

@@ -230,13 +230,13 @@ public sealed partial class RouteGrain(
 
         if (batch.Stage >= BatchStage.Attested && !batch.Announced.Contains("attested"))
         {
-            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAttested(batch.Number, batch.Signers));
+            await ForEachOpenAsync(batch, grain => grain.MarkRootAttested(batch.Number, batch.Signers));
             await RecordAnnouncedAsync(batch, "attested");
         }
 
         if (batch.Stage >= BatchStage.Accepted && !batch.Announced.Contains("accepted"))
         {
-            await ForEachOpenAsync(batch, (grain, _) => grain.MarkRootAccepted(batch.Number, batch.RootTransaction ?? "submitted by another party", batch.RootBlock));
+            await ForEachOpenAsync(batch, grain => grain.MarkRootAccepted(batch.Number, batch.RootTransaction ?? "submitted by another party", batch.RootBlock));
             await RecordAnnouncedAsync(batch, "accepted");
         }
 
@@ -309,8 +309,7 @@ public sealed partial class RouteGrain(
 
     private async Task SubmitRootAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
     {
-        var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
-        var root = onChain.Root.ToHex(prefix: true);
+        var root = await RootOnChainAsync(batch, cancellationToken);
         if (root == batch.Root)
         {
             var receipt = await FirstReceiptAsync(batch.RootTransactions, cancellationToken);
@@ -322,7 +321,7 @@ public sealed partial class RouteGrain(
             return;
         }
 
-        if (onChain.Root.Any(b => b != 0))
+        if (root is not null)
         {
             await RenumberAsync(batch, root);
             return;
@@ -387,8 +386,7 @@ public sealed partial class RouteGrain(
         var byOthers = new List<int>();
         foreach (var leaf in Pending(batch))
         {
-            var executed = await Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = batch.Transfers[leaf].Nonce }, cancellationToken);
-            if (executed)
+            if (await IsExecutedOnChainAsync(batch.Transfers[leaf], cancellationToken))
             {
                 byOthers.Add(leaf);
             }
@@ -457,7 +455,7 @@ public sealed partial class RouteGrain(
         var receipt = await FirstReceiptAsync(transactions, cancellationToken);
         if (receipt is not null)
         {
-            if (!!receipt.Failed())
+            if (receipt.Failed())
             {
                 // Re-decided from the destination's state next tick.
                 await WaitAsync(batch, $"{purpose} transaction {receipt.TransactionHash} reverted; deciding again from the destination's state");
@@ -527,7 +525,7 @@ public sealed partial class RouteGrain(
         var undone = new List<int>();
         foreach (var leaf in batch.Executed)
         {
-            if (!await Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = batch.Transfers[leaf].Nonce }, cancellationToken))
+            if (!await IsExecutedOnChainAsync(batch.Transfers[leaf], cancellationToken))
             {
                 undone.Add(leaf);
             }
@@ -544,10 +542,9 @@ public sealed partial class RouteGrain(
                 batch.ExecutionNotes.Remove(leaf);
             }
 
-            var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
             batch.Executed.ExceptWith(undone);
             State.ExecutedTransfers -= undone.Count;
-            batch.Stage = onChain.Root.ToHex(prefix: true) == batch.Root ? BatchStage.Accepted : BatchStage.Attested;
+            batch.Stage = await RootOnChainAsync(batch, cancellationToken) == batch.Root ? BatchStage.Accepted : BatchStage.Attested;
             batch.RootTransactions = [];
             ClearExecution(batch);
             LogExecutionUndone(_source.ChainId, _destination.ChainId, batch.Number, undone.Count, reorg.CommonAncestor);
@@ -580,11 +577,22 @@ public sealed partial class RouteGrain(
         }
 
         batch.Waiting = reason;
-        await ForEachOpenAsync(batch, (grain, _) => grain.Hold(reason));
+        await ForEachOpenAsync(batch, grain => grain.Hold(reason));
     }
 
-    private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, TransferMessage, Task> action) =>
-        Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id), batch.Transfers[i])));
+    private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, Task> action) =>
+        Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id))));
+
+    /// <summary>The root the destination holds under the batch's number, or null for none.</summary>
+    private async Task<string?> RootOnChainAsync(RouteBatch batch, CancellationToken cancellationToken)
+    {
+        var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
+        return onChain.Root.Any(b => b != 0) ? onChain.Root.ToHex(prefix: true) : null;
+    }
+
+    /// <summary>The destination's replay bit of the message: set by whoever executed it.</summary>
+    private Task<bool> IsExecutedOnChainAsync(TransferMessage message, CancellationToken cancellationToken) =>
+        Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = message.Nonce }, cancellationToken);
 
     /// <summary>
     /// Every unexecuted transfer of the batch is in an execution of ours already sent: the next

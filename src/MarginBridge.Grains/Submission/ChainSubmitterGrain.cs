@@ -40,8 +40,7 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
             try
             {
                 var estimate = await Reader.EstimateGasAsync(new CallInput(request.Data, request.To) { From = account.Address }, CancellationToken.None);
-                // Margin: gas can depend on the block the transaction lands in (timestamp-dependent writes).
-                gas = (estimate * 5 / 4) + 20_000;
+                gas = (long)GasMargin.Over(estimate);
             }
             catch (RpcResponseException e) when (RevertReasons.Describe(e) is { } revert)
             {

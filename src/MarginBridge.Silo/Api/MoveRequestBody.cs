@@ -5,7 +5,6 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
 using Nethereum.Hex.HexConvertors.Extensions;
-using Nethereum.Signer;
 
 namespace MarginBridge.Silo.Api;
 
@@ -82,7 +81,7 @@ public sealed record MoveRequestBody(
         var v = bytes[64] < 27 ? (byte)(bytes[64] + 27) : bytes[64];
         var signature = new SignatureStruct { R = bytes[..32], S = bytes[32..64], V = v };
         var digest = TypedData.MoveRequest(TypedData.DomainSeparator((ulong)source.ChainId, source.Vault), move);
-        if (!SignedBy(signature, digest, account))
+        if (!CommitteeSignatures.RecoversTo(signature, digest, account))
         {
             return Fail("signature", $"does not recover to {account} over this MoveRequest in the domain of {source.Name}'s vault {source.Vault}");
         }
@@ -92,18 +91,6 @@ public sealed record MoveRequestBody(
 
     private static (SignedMove?, string?, string?) Fail(string field, string error) => (null, field, error);
 
-    private static bool SignedBy(SignatureStruct signature, byte[] digest, string account)
-    {
-        try
-        {
-            var signer = EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(signature.R, signature.S, [signature.V]), digest);
-            return string.Equals(signer.GetPublicAddress(), account, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>A move whose fields and signature checked out; the chain still decides nonce, deadline and balance.</summary>

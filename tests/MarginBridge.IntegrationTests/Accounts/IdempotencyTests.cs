@@ -9,7 +9,7 @@ namespace MarginBridge.IntegrationTests.Accounts;
 public sealed class IdempotencyTests(DevnetFixture devnet)
 {
     private static Deposit NewDeposit(string account, string blockHash) => new(
-        ChainId: 31001, Nonce: 424242, Account: account, Token: "0x00000000000000000000000000000000000000aa", Asset: "USDC",
+        ChainId: 31001, Nonce: 424242, Account: account, Token: "0x00000000000000000000000000000000000000aa",
         Amount: 1_000_000, BlockNumber: 9_000, BlockHash: blockHash, TransactionHash: "0xtx", LogIndex: 0);
 
     [Fact]

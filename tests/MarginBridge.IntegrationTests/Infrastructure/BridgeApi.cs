@@ -19,6 +19,9 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public Task<TransferResponse> TransferAsync(string id) => _client.GetTransferAsync(id, CancellationToken.None);
 
+    /// <summary>The transfer, or null while no relayer has seen it.</summary>
+    public Task<TransferResponse?> FindTransferAsync(string id) => _client.FindTransferAsync(id, CancellationToken.None);
+
     public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);
 
     /// <summary>An operator action with the given bearer token (null: none).</summary>

@@ -33,7 +33,7 @@ public sealed class ExecutionByAnyoneTests(DevnetFixture devnet)
 
         // Together they exceed the hub's free liquidity: one is paid, the other waits and says why.
         var views = await Eventually.Until(
-            () => Task.WhenAll(ids.Select(id => TransferTestSteps.TryGetAsync(devnet.Api, id))),
+            () => Task.WhenAll(ids.Select(id => devnet.Api.FindTransferAsync(id))),
             v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains("short by", StringComparison.Ordinal) && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
             "one transfer is executed and the other, its root accepted, held for liquidity",
             TimeSpan.FromSeconds(60));

@@ -92,13 +92,13 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
     }
 
     private async Task AwaitHeldAsync(string id, string reason) =>
-        await Eventually.Until(() => TransferTestSteps.TryGetAsync(devnet.Api, id), t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains(reason, StringComparison.Ordinal), $"transfer {id} is held: {reason}");
+        await Eventually.Until(() => devnet.Api.FindTransferAsync(id), t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains(reason, StringComparison.Ordinal), $"transfer {id} is held: {reason}");
 
     private static async Task<TransferResponse?> TryGetAsync(BridgeApi api, string id)
     {
         try
         {
-            return await TransferTestSteps.TryGetAsync(api, id);
+            return await api.FindTransferAsync(id);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ApiProblemException { Status: 503 })
         {

@@ -1,6 +1,5 @@
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
-using MarginBridge.Cli.Api;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.Devnet.Processes;
@@ -30,26 +29,13 @@ internal static class TransferTestSteps
         _ => DevnetFixture.MineAsync(chain, 1),
     };
 
-    /// <summary>The transfer, or null while no relayer has seen it.</summary>
-    public static async Task<TransferResponse?> TryGetAsync(BridgeApi api, string id)
-    {
-        try
-        {
-            return await api.TransferAsync(id);
-        }
-        catch (ApiProblemException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Waits for the stage; a timeout reports every route's queue and open batches, so a stuck pipeline explains itself.</summary>
     public static async Task<TransferResponse> AwaitStageAsync(BridgeApi api, string id, TransferStage stage, TimeSpan? timeout = null)
     {
         try
         {
             return await Eventually.Until(
-                () => TryGetAsync(api, id),
+                () => api.FindTransferAsync(id),
                 t => t?.Stage == stage,
                 $"transfer {id} is {stage}",
                 timeout) ?? throw new InvalidOperationException("unreachable");
