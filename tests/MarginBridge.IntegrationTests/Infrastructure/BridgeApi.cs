@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Cli.Api;
 using MarginBridge.Silo.Api;
@@ -24,18 +23,6 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
     public Task<TransferResponse?> FindTransferAsync(string id) => _client.FindTransferAsync(id, CancellationToken.None);
 
     public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);
-
-    /// <summary>
-    /// Waits until no route into <paramref name="chainId"/> has a batch whose root or execution is
-    /// still to be sent: the relayer's own transactions mine blocks there, which would confirm a
-    /// test's L1 block behind its back.
-    /// </summary>
-    public Task AwaitRoutesIntoIdleAsync(long chainId) => Eventually.Until(
-        async () => await Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/routes"),
-        routes => routes.EnumerateArray().Where(r => r.GetProperty("dstChainId").GetInt64() == chainId).All(r =>
-            r.GetProperty("openBatches").EnumerateArray().All(b => b.GetProperty("stage").GetString() == "Done")),
-        $"no route into chain {chainId} has a root or an execution left to send",
-        TimeSpan.FromSeconds(90));
 
     /// <summary>An operator action with the given bearer token (null: none).</summary>
     public async Task<HttpResponseMessage> OperatorPostAsync(string path, string? token)

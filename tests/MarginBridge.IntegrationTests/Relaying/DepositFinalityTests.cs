@@ -31,7 +31,6 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
     {
         var account = await devnet.NewAccountAsync();
         var chain = devnet.Hub;
-        await devnet.Api.AwaitRoutesIntoIdleAsync(devnet.Hub.Options.ChainId);
         var (view, _) = await DepositAndAwaitCreditAsync(chain, account, 100_000_000);
         Assert.Equal((100_000_000, 0), view.On(chain.Options.ChainId));
 
@@ -75,7 +74,6 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
     public async Task DepositsOnThreeChains_AddUpInOneAccount()
     {
         var account = await devnet.NewAccountAsync();
-        await devnet.Api.AwaitRoutesIntoIdleAsync(devnet.Hub.Options.ChainId);
         await Task.WhenAll(
             DevnetFixture.DepositAsync(devnet.Hub, account, 25_000_000_000),
             DevnetFixture.DepositAsync(devnet.Optimistic, account, 10_000_000_000),

@@ -14,7 +14,6 @@ public sealed class ReorgTests(DevnetFixture devnet)
         var chainId = chain.Options.ChainId;
         var account = await devnet.NewAccountAsync();
         var collateral = DevnetFixture.Collateral(chain, account);
-        await devnet.Api.AwaitRoutesIntoIdleAsync(devnet.Hub.Options.ChainId);
         await DevnetFixture.DepositAsync(chain, account, 100);
         await DevnetFixture.MineAsync(chain, 2);
         await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (0, 100), "the first deposit is final");
