@@ -1,6 +1,5 @@
 using MarginBridge.Devnet;
 using MarginBridge.IntegrationTests.Infrastructure;
-using MarginBridge.Silo.Api;
 
 namespace MarginBridge.IntegrationTests.Relaying;
 
@@ -8,13 +7,10 @@ namespace MarginBridge.IntegrationTests.Relaying;
 [Collection(DevnetCollection.Name)]
 public sealed class DepositFinalityTests(DevnetFixture devnet)
 {
-    private async Task<(AccountResponse Account, long Block)> DepositAndAwaitCreditAsync(DevnetChain chain, Devnet.Processes.DevAccount account, long amount)
+    private async Task DepositAndAwaitCreditAsync(DevnetChain chain, Devnet.Processes.DevAccount account, long amount)
     {
-        var client = DevnetFixture.Collateral(chain, account);
-        await client.MintAndApproveAsync(amount);
-        var receipt = await client.DepositAsync(amount);
-        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 1, "the deposit is credited");
-        return (view, (long)receipt.BlockNumber.Value);
+        await DevnetFixture.DepositAsync(chain, account, amount);
+        await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 1, "the deposit is credited");
     }
 
     /// <summary>Waits until the relayer has scanned the chain's head, then for one more complete poll after that.</summary>
@@ -31,7 +27,11 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
     {
         var account = await devnet.NewAccountAsync();
         var chain = devnet.Hub;
-        var (view, _) = await DepositAndAwaitCreditAsync(chain, account, 100_000_000);
+        var collateral = DevnetFixture.Collateral(chain, account);
+        await collateral.MintAndApproveAsync(100_000_000);
+        await using var blocks = await HeldBlocks.HoldAsync(chain);
+        await blocks.DepositAsync(collateral, account.Address, 100_000_000);
+        var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 1, "the deposit is credited");
         Assert.Equal((100_000_000, 0), view.On(chain.Options.ChainId));
 
         await DevnetFixture.MineAsync(chain, 1);
@@ -74,8 +74,11 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
     public async Task DepositsOnThreeChains_AddUpInOneAccount()
     {
         var account = await devnet.NewAccountAsync();
+        var hub = DevnetFixture.Collateral(devnet.Hub, account);
+        await hub.MintAndApproveAsync(25_000_000_000);
+        await using var blocks = await HeldBlocks.HoldAsync(devnet.Hub);
         await Task.WhenAll(
-            DevnetFixture.DepositAsync(devnet.Hub, account, 25_000_000_000),
+            blocks.DepositAsync(hub, account.Address, 25_000_000_000),
             DevnetFixture.DepositAsync(devnet.Optimistic, account, 10_000_000_000),
             DevnetFixture.DepositAsync(devnet.AppChain, account, 5_000_000_000));
         var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 3, "three deposits are credited");

@@ -14,13 +14,14 @@ public sealed class ReorgTests(DevnetFixture devnet)
         var chainId = chain.Options.ChainId;
         var account = await devnet.NewAccountAsync();
         var collateral = DevnetFixture.Collateral(chain, account);
-        await DevnetFixture.DepositAsync(chain, account, 100);
+        await collateral.MintAndApproveAsync(150);
+        await using var blocks = await HeldBlocks.HoldAsync(chain);
+        await blocks.DepositAsync(collateral, account.Address, 100);
         await DevnetFixture.MineAsync(chain, 2);
         await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (0, 100), "the first deposit is final");
-        await collateral.MintAndApproveAsync(50);
 
         var snapshot = await chain.Node.RpcAsync<string>("evm_snapshot");
-        await collateral.DepositAsync(50);
+        await blocks.DepositAsync(collateral, account.Address, 50);
         await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.On(chainId) == (50, 100), "the second deposit is pending");
         Assert.True(await chain.Node.RpcAsync<bool>("evm_revert", snapshot));
         await DevnetFixture.MineAsync(chain, 2);
