@@ -163,12 +163,13 @@ public sealed class Devnet : IAsyncDisposable
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var config = Path.Combine(DataDirectory, "committee", $"member-{index}.signer.json");
+        static IReadOnlyList<string> Defaults(DevnetChain chain) => [chain.Node.RpcUrl, $"http://localhost:{chain.Node.Port}"];
         var chains = Chains.Select(c => new
         {
             c.Options.Name,
             c.Options.Kind,
             c.Options.ChainId,
-            RpcUrls = new[] { c.Node.RpcUrl, $"http://localhost:{c.Node.Port}" },
+            RpcUrls = _options.AdjustSignerEndpoints?.Invoke(index, c, Defaults(c)) ?? Defaults(c),
             c.Options.Vault,
             c.Options.StartBlock,
             c.Options.Finality,

@@ -22,4 +22,7 @@ public sealed class DevnetOptions
 
     /// <summary>Changes a chain's configuration after deployment, before the silos read it (e.g. RPC URLs through a fault proxy).</summary>
     public Action<ChainOptions, AnvilNode>? AdjustChain { get; init; }
+
+    /// <summary>Changes a committee member's endpoints for a chain (member number from 1, chain, default URLs), e.g. through fault proxies.</summary>
+    public Func<int, DevnetChain, IReadOnlyList<string>, IReadOnlyList<string>>? AdjustSignerEndpoints { get; init; }
 }

@@ -24,6 +24,13 @@ public interface IRouteGrain : IGrainWithStringKey
 
     /// <summary>Operator: drop the signatures of the transfer's batch and ask the committee to verify it again; only before the destination accepted the root.</summary>
     Task<OperatorOutcome> Reverify(string transferId);
+
+    /// <summary>
+    /// Operator: end a queued transfer whose message the source vault's outbox does not hold (a log
+    /// an RPC endpoint made up, or a block that is gone); a message that is in the outbox is owed
+    /// at the destination and cannot be cancelled.
+    /// </summary>
+    Task<OperatorOutcome> Cancel(string transferId, string operatorName);
 }
 
 /// <summary>What an operator action did, in words; <see cref="Applied"/> false when it did not apply.</summary>

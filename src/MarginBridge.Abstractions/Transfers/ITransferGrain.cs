@@ -30,6 +30,9 @@ public interface ITransferGrain : IGrainWithStringKey
     /// <summary>A destination reorg undid its execution before it was hard-final: back to batched, to be executed again.</summary>
     Task ReopenAfterDestinationReorg(string reason);
 
+    /// <summary>Ends a transfer that never left its source (only before it is batched) and takes its debit off the account.</summary>
+    Task Cancel(string actor, string reason);
+
     /// <summary>Shows why the next step waits; repeating the same reason changes nothing.</summary>
     Task Hold(string reason);
 

@@ -34,6 +34,6 @@ public enum TransferStage
     /// <summary>Waiting, with the reason in words (a member refusing, liquidity short, a stopped route).</summary>
     Held,
 
-    /// <summary>An operator cancelled it before it left its source.</summary>
+    /// <summary>An operator cancelled it: the source outbox never held its message, so nothing moved.</summary>
     Cancelled,
 }

@@ -36,8 +36,10 @@ public sealed partial class RouteGrain(
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int SettleDepth = 64;
+    private static readonly TimeSpan UnprovenRecheck = TimeSpan.FromSeconds(5);
     private readonly Dictionary<ulong, MerkleTree> _trees = [];
     private readonly Dictionary<ulong, DateTimeOffset> _nextAttestation = [];
+    private readonly Dictionary<string, DateTimeOffset> _unprovenUntil = new(StringComparer.Ordinal);
     private ChainOptions _source = null!;
     private ChainOptions _destination = null!;
     private RouteStruct _route = null!;
@@ -127,6 +129,38 @@ public sealed partial class RouteGrain(
         return new OperatorOutcome(true, $"batch {batch.Number}: signatures dropped; every member verifies it again on the source chain");
     }
 
+    public async Task<OperatorOutcome> Cancel(string transferId, string operatorName)
+    {
+        var queued = State.Queue.Find(q => q.Message.Id == transferId);
+        if (queued is null)
+        {
+            return BatchOf(transferId) is { } batch
+                ? new OperatorOutcome(false, $"in batch {batch.Number} ({batch.Stage}): it is on its way to the destination and can no longer be cancelled")
+                : new OperatorOutcome(false, "not in this route's queue: not yet hard-final at its source (wait for it), or already finished");
+        }
+
+        // The outbox only grows: absent at a hard-final block at or after the message's own, it was never sent.
+        var source = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
+        var block = Math.Max(queued.Message.BlockNumber, source.HardFinalHeight);
+        var verification = await connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([transferId.HexToByteArray()], block, CancellationToken.None);
+        if (verification.IsProven)
+        {
+            return new OperatorOutcome(false, $"the message is in {_source.Name}'s outbox at block {block}: its amount is locked in the source vault and owed at the destination, and the contracts have no refund path; retry or reverify it instead");
+        }
+
+        if (verification.Unproven.Count == 0)
+        {
+            return new OperatorOutcome(false, $"cannot check {_source.Name}'s outbox now: {verification.Refusal}");
+        }
+
+        State.Queue.Remove(queued);
+        _unprovenUntil.Remove(transferId);
+        await WriteAsync();
+        var detail = $"not in {_source.Name}'s outbox at block {block} by a storage proof: nothing left the source; removed from route {RouteKey.Of(_source.ChainId, _destination.ChainId)}";
+        await Transfer(transferId).Cancel($"operator {operatorName}", detail);
+        return new OperatorOutcome(true, detail);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private RouteBatch? BatchOf(string transferId) => State.Batches.Find(b => b.Transfers.Any(t => t.Id == transferId));
@@ -140,7 +174,7 @@ public sealed partial class RouteGrain(
 
         try
         {
-            await CutBatchesAsync();
+            await CutBatchesAsync(cancellationToken);
             var destination = await GrainFactory.GetGrain<IChainRelayerGrain>(_destination.ChainId).GetStatus();
             var headOfLine = true;
             foreach (var batch in State.Batches.ToList())
@@ -179,7 +213,7 @@ public sealed partial class RouteGrain(
         }
     }
 
-    private async Task CutBatchesAsync()
+    private async Task CutBatchesAsync(CancellationToken cancellationToken)
     {
         var sourceStatus = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
         if (sourceStatus.StoppedByDeepReorg && State.Queue.Count > 0)
@@ -191,10 +225,18 @@ public sealed partial class RouteGrain(
 
         while (true)
         {
-            var transfers = BatchCutter.NextBatch(State.Queue, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), time.GetUtcNow());
-            if (transfers.Count == 0)
+            var now = time.GetUtcNow();
+            var eligible = State.Queue.Where(q => !_unprovenUntil.TryGetValue(q.Message.Id, out var until) || until <= now).ToList();
+            var due = BatchCutter.NextBatch(eligible, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), now);
+            if (due.Count == 0)
             {
                 return;
+            }
+
+            var transfers = await ProvenInOutboxAsync(due, cancellationToken);
+            if (transfers.Count == 0)
+            {
+                continue;
             }
 
             var ids = transfers.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -211,6 +253,40 @@ public sealed partial class RouteGrain(
             State.Batches.Add(batch);
             await WriteAsync();
         }
+    }
+
+    /// <summary>
+    /// The silo checks like a member before it asks one: only transfers whose leaf a storage proof
+    /// shows in the source outbox are batched, so a log an RPC endpoint made up (or a block that
+    /// is gone) holds only itself, visibly, instead of a whole batch the committee would refuse.
+    /// </summary>
+    private async Task<IReadOnlyList<TransferMessage>> ProvenInOutboxAsync(IReadOnlyList<TransferMessage> transfers, CancellationToken cancellationToken)
+    {
+        var block = transfers.Max(t => t.BlockNumber);
+        var verification = await connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([.. transfers.Select(t => t.Id.HexToByteArray())], block, cancellationToken);
+        if (verification.IsProven)
+        {
+            foreach (var transfer in transfers)
+            {
+                _unprovenUntil.Remove(transfer.Id);
+            }
+
+            return transfers;
+        }
+
+        var unproven = verification.Unproven.Select(l => l.ToHex(prefix: true)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var doubtful = unproven.Count == 0 ? transfers : [.. transfers.Where(t => unproven.Contains(t.Id))];
+        var reason = unproven.Count == 0
+            ? $"waiting to check the message in {_source.Name}'s outbox: {verification.Refusal}; checked again in {UnprovenRecheck.TotalSeconds:0} s"
+            : $"not in {_source.Name}'s outbox by a storage proof at block {block}: an RPC endpoint reported a TransferInitiated log that the chain's state does not hold (or its block is gone); checked again every {UnprovenRecheck.TotalSeconds:0} s; an operator may cancel it";
+        var until = time.GetUtcNow() + UnprovenRecheck;
+        foreach (var transfer in doubtful)
+        {
+            _unprovenUntil[transfer.Id] = until;
+        }
+
+        await Task.WhenAll(doubtful.Select(t => Transfer(t.Id).Hold(reason)));
+        return [.. transfers.Except(doubtful)];
     }
 
     /// <summary>

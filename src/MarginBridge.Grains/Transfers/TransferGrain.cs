@@ -68,6 +68,15 @@ public sealed class TransferGrain(
         }
     }
 
+    public async Task Cancel(string actor, string reason)
+    {
+        if (State.Message is not null && Rank(State.Stage) is 0 or 1)
+        {
+            await Sender(State.Message).RemoveTransferLeg(Debit(State.Message, hardFinal: false).Key);
+            await MoveAsync(TransferStage.Cancelled, null, actor, reason);
+        }
+    }
+
     public async Task MarkBatched(TransferPlacement placement)
     {
         // A route that finds its batch number taken on the destination renumbers the batch before its root is accepted.

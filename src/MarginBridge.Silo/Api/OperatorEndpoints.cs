@@ -19,6 +19,9 @@ public static class OperatorEndpoints
         operators.MapPost("/transfers/{id}/reverify", Reverify)
             .WithName("ReverifyTransfer")
             .WithSummary("Drop the batch's signatures and have every committee member verify it again; only before the destination accepted the root.");
+        operators.MapPost("/transfers/{id}/cancel", Cancel)
+            .WithName("CancelTransfer")
+            .WithSummary("End a queued transfer whose message the source vault's outbox does not hold (a made-up log, a block that is gone); refused for a message that left the account on chain.");
         operators.MapPost("/chains/{chainId}/acknowledge-reorg", AcknowledgeReorg)
             .WithName("AcknowledgeDeepReorg")
             .WithSummary("Record that an operator reviewed the chain's reorgs deeper than finality; routes out of the chain resume.");
@@ -32,6 +35,9 @@ public static class OperatorEndpoints
 
     private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Reverify(string id, HttpContext context, IGrainFactory grains) =>
         ActOnTransferAsync(id, "reverify", context, grains, (route, transfer) => route.Reverify(transfer));
+
+    private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Cancel(string id, HttpContext context, IGrainFactory grains) =>
+        ActOnTransferAsync(id, "cancel", context, grains, (route, transfer) => route.Cancel(transfer, OperatorOf(context)));
 
     private static async Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> ActOnTransferAsync(
         string id, string action, HttpContext context, IGrainFactory grains, Func<IRouteGrain, string, Task<OperatorOutcome>> act)

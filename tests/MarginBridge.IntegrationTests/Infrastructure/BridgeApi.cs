@@ -22,6 +22,8 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
     /// <summary>The transfer, or null while no relayer has seen it.</summary>
     public Task<TransferResponse?> FindTransferAsync(string id) => _client.FindTransferAsync(id, CancellationToken.None);
 
+    public Task<TransferResponse[]> AccountTransfersAsync(string address) => _client.GetAccountTransfersAsync(address, CancellationToken.None);
+
     public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);
 
     /// <summary>An operator action with the given bearer token (null: none).</summary>

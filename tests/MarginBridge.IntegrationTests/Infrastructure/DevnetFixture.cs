@@ -20,6 +20,7 @@ namespace MarginBridge.IntegrationTests.Infrastructure;
 public class DevnetFixture : IAsyncLifetime
 {
     private readonly List<FaultProxy> _proxies = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<FaultProxy>> _memberProxies = new();
     private IHost? _client;
 
     public DevnetRunner Devnet { get; private set; } = null!;
@@ -27,6 +28,9 @@ public class DevnetFixture : IAsyncLifetime
     public BridgeApi Api { get; private set; } = null!;
 
     public IReadOnlyList<FaultProxy> ZkProxies => _proxies;
+
+    /// <summary>The two zk endpoints of committee member 1 or 2 (member 3 reaches zk directly).</summary>
+    public IReadOnlyList<FaultProxy> MemberZkProxies(int member) => _memberProxies[member];
 
     protected virtual int SiloCount => 1;
 
@@ -61,6 +65,16 @@ public class DevnetFixture : IAsyncLifetime
                         chain.RpcUrls = [.. _proxies.Select(p => p.Url)];
                     }
                 },
+                AdjustSignerEndpoints = (member, chain, urls) =>
+                {
+                    if (chain.Options.Name != "zk" || member > 2)
+                    {
+                        return urls;
+                    }
+
+                    var proxies = _memberProxies.GetOrAdd(member, _ => [.. urls.Select(url => new FaultProxy(url, FreePort.Next()))]);
+                    return [.. proxies.Select(p => p.Url)];
+                },
             },
             new Progress<string>(),
             CancellationToken.None);
@@ -92,7 +106,7 @@ public class DevnetFixture : IAsyncLifetime
             }
         }
 
-        foreach (var proxy in _proxies)
+        foreach (var proxy in _proxies.Concat(_memberProxies.Values.SelectMany(p => p)))
         {
             await proxy.DisposeAsync();
         }

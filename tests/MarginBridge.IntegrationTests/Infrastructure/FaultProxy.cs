@@ -1,10 +1,13 @@
 using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 
 namespace MarginBridge.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real HTTP proxy on loopback in front of an RPC endpoint, whose behaviour a test switches:
-/// forward, answer 500, or hang without answering.
+/// forward, answer 500, hang, delay, drop the connection, a seeded mix of those, or lie: forward
+/// and let <see cref="Lie"/> rewrite the JSON-RPC result (a made-up log, a wrong block hash).
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -26,6 +29,11 @@ public sealed class FaultProxy : IAsyncDisposable
     public string Url { get; }
 
     public ProxyMode Mode { get; set; } = ProxyMode.Forward;
+
+    /// <summary>In <see cref="ProxyMode.Lie"/>: given the method and the true result, the result to answer.</summary>
+    public Func<string, JsonNode, JsonNode>? Lie { get; set; }
+
+    private readonly Random _chaos = new(20261202);
 
     /// <summary>Requests that reached the proxy, whatever it did with them.</summary>
     public int Requests => _requests;
@@ -72,7 +80,7 @@ public sealed class FaultProxy : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         try
         {
-            switch (Mode)
+            switch (Mode == ProxyMode.Chaos ? PickChaos() : Mode)
             {
                 case ProxyMode.Fail:
                     context.Response.StatusCode = 500;
@@ -81,16 +89,18 @@ public sealed class FaultProxy : IAsyncDisposable
                     await Task.Delay(TimeSpan.FromSeconds(30), _stop.Token);
                     context.Response.StatusCode = 504;
                     break;
+                case ProxyMode.Drop:
+                    context.Response.Abort();
+                    return;
+                case ProxyMode.Delay:
+                    await Task.Delay(TimeSpan.FromMilliseconds(400), _stop.Token);
+                    await ForwardAsync(context, lie: null);
+                    break;
+                case ProxyMode.Lie:
+                    await ForwardAsync(context, Lie);
+                    break;
                 default:
-                    using (var body = new StreamContent(context.Request.InputStream))
-                    {
-                        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                        using var answer = await _upstream.PostAsync(_target, body, _stop.Token);
-                        context.Response.StatusCode = (int)answer.StatusCode;
-                        context.Response.ContentType = "application/json";
-                        await answer.Content.CopyToAsync(context.Response.OutputStream, _stop.Token);
-                    }
-
+                    await ForwardAsync(context, lie: null);
                     break;
             }
         }
@@ -109,11 +119,59 @@ public sealed class FaultProxy : IAsyncDisposable
             }
         }
     }
+    private ProxyMode PickChaos()
+    {
+        lock (_chaos)
+        {
+            return _chaos.Next(10) switch
+            {
+                0 => ProxyMode.Fail,
+                1 => ProxyMode.Drop,
+                2 or 3 => ProxyMode.Delay,
+                _ => ProxyMode.Forward,
+            };
+        }
+    }
+
+    private async Task ForwardAsync(HttpListenerContext context, Func<string, JsonNode, JsonNode>? lie)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var request = await reader.ReadToEndAsync(_stop.Token);
+        using var body = new StringContent(request, Encoding.UTF8, "application/json");
+        using var answer = await _upstream.PostAsync(_target, body, _stop.Token);
+        var response = await answer.Content.ReadAsStringAsync(_stop.Token);
+        if (lie is not null && JsonNode.Parse(request) is JsonObject call && JsonNode.Parse(response) is JsonObject reply && reply["result"] is { } result)
+        {
+            reply["result"] = lie(call["method"]!.GetValue<string>(), result.DeepClone());
+            response = reply.ToJsonString();
+        }
+
+        context.Response.StatusCode = (int)answer.StatusCode;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(response);
+        await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
+    }
 }
 
 public enum ProxyMode
 {
     Forward,
+
+    /// <summary>Answers 500.</summary>
     Fail,
+
+    /// <summary>Answers nothing for 30 s.</summary>
     Hang,
+
+    /// <summary>Forwards after 400 ms.</summary>
+    Delay,
+
+    /// <summary>Closes the connection without an answer.</summary>
+    Drop,
+
+    /// <summary>Per request, seeded: forward, delay, drop or 500.</summary>
+    Chaos,
+
+    /// <summary>Forwards and rewrites the result with <see cref="FaultProxy.Lie"/>.</summary>
+    Lie,
 }

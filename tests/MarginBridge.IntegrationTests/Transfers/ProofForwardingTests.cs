@@ -78,7 +78,10 @@ public sealed class ProofForwardingTests(DevnetFixture devnet)
     [Theory]
     [InlineData(ProxyMode.Fail)]
     [InlineData(ProxyMode.Hang)]
-    public async Task TransfersInAndOutOfAChainWhoseFirstEndpointIsDead_AreExecutedExactlyOnce(ProxyMode fault)
+    [InlineData(ProxyMode.Drop)]
+    [InlineData(ProxyMode.Delay)]
+    [InlineData(ProxyMode.Chaos)]
+    public async Task TransfersInAndOutOfAChainWhoseFirstEndpointFails_AreExecutedExactlyOnce(ProxyMode fault)
     {
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.Zk, trader, 50_000);
