@@ -1,0 +1,7 @@
+namespace MarginBridge.Margin.Book;
+
+public enum OptionKind
+{
+    Call = 0,
+    Put = 1,
+}
