@@ -1,0 +1,102 @@
+using MarginBridge.Margin.Book;
+using MarginBridge.Margin.Portfolio;
+using static MarginBridge.Margin.Tests.TestBook;
+
+namespace MarginBridge.Margin.Tests.Portfolio;
+
+/// <summary>The table of worked examples in docs/margin.md, each computed there by hand, asserted to the quote unit.</summary>
+public sealed class WorkedExamplesTests
+{
+    [Fact]
+    public void Example1a_LongEthPerp_IsMarginedByItsLiquidityTier()
+    {
+        var book = new TestBook().Usdc(5_000).Perp(Eth, 0, 10, 3_000);
+        book.Markets[Eth] = book.Markets[Eth] with { Price = Px(3_100) };
+
+        var margin = book.Evaluate();
+
+        Assert.Equal(MarginMethod.Tier, book.Risks[Eth].Method);
+        Assert.Equal(1_000_000_000, margin.UnrealizedPnl);
+        Assert.Equal(620_000_000, margin.InitialRequirement);
+        Assert.Equal(372_000_000, margin.MaintenanceRequirement);
+        Assert.Equal(6_000_000_000, margin.Equity);
+        Assert.Equal(5_380_000_000, margin.FreeCollateral);
+    }
+
+    [Fact]
+    public void Example1b_ShortSolPerp_InitialFractionRisesWithOpenInterest()
+    {
+        var book = new TestBook().Usdc(100_000).Perp(Sol, 0, -1_000, 160);
+        book.Markets[Sol] = book.Markets[Sol] with { OpenInterest = Qty(500_000) };
+
+        var margin = book.Evaluate();
+
+        Assert.Equal(10_000_000_000, margin.UnrealizedPnl);
+        Assert.Equal(90_625_000_000, margin.InitialRequirement);
+        Assert.Equal(4_500_000_000, margin.MaintenanceRequirement);
+        Assert.Equal(110_000_000_000, margin.Equity);
+    }
+
+    [Fact]
+    public void Example2_ShortStrangle_IsMarginedByItsWorstScenarioPlusNakedShortContingency()
+    {
+        var book = new TestBook()
+            .Usdc(50_000, LayerKind.ZkRollup)
+            .Option(Eth, OptionKind.Call, -10, 3_500, 30, 0.6)
+            .Option(Eth, OptionKind.Put, -10, 2_500, 30, 0.6);
+
+        var margin = book.Evaluate();
+        var eth = book.Risks[Eth];
+
+        Assert.Equal(MarginMethod.Grid, eth.Method);
+        Assert.Equal(-911_352_054, margin.OptionValue);
+        Assert.Equal(new GridScenario(160_000, VolShock.Up, 1_000_000), TestBook.DefaultModel.Scenarios[eth.WorstScenario]);
+        Assert.Equal(3_260_314_903, eth.WorstScenarioLoss);
+        Assert.Equal(1_200_000_000, eth.Contingencies);
+        Assert.Equal(4_460_314_903, margin.MaintenanceRequirement);
+        Assert.Equal(5_575_393_629, margin.InitialRequirement);
+        Assert.Equal(49_088_647_946, margin.Equity);
+        Assert.Equal(-2_198_733_280, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 0]);
+        Assert.Equal(-1_678_186_099, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 27]);
+        Assert.Equal(-2_186_901_245, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 28]);
+    }
+
+    [Fact]
+    public void Example3_BtcPerpsOnTwoVenues_NetWithABasisChargeOnTheOffset()
+    {
+        var book = new TestBook().Usdc(60_000).Perp(Btc, 0, 20, 100_000).Perp(Btc, 1, -15, 100_000);
+
+        var margin = book.Evaluate();
+        var btc = book.Risks[Btc];
+
+        Assert.Equal(Qty(5), btc.NetPerpQuantity);
+        Assert.Equal(Qty(15), btc.OffsetPerpQuantity);
+        Assert.Equal(15_000_000_000, btc.BasisCharge);
+        Assert.Equal(21_000_000_000, margin.MaintenanceRequirement);
+        Assert.Equal(25_000_000_000, margin.InitialRequirement);
+        Assert.Equal(60_000_000_000, margin.Equity);
+    }
+
+    [Fact]
+    public void Example4_PendingWethOnAnOptimisticRollup_CountsHalfAfterItsHaircut()
+    {
+        var book = new TestBook().Usdc(2_500).Perp(Eth, 0, 2, 3_000);
+        book.Markets[Eth] = book.Markets[Eth] with { Price = 312_345_678_901 };
+        var weth = new CollateralHolding(1_234_567_890_123_456_789, 312_345_678_901, 18, 1_000, LayerKind.Optimistic, IsFinal: false);
+        book.Collateral.Add(weth);
+
+        var pending = book.Evaluate();
+        book.Collateral[^1] = weth with { IsFinal = true };
+        var final = book.Evaluate();
+
+        Assert.Equal(1_735_253_756, pending.PendingCollateralValue);
+        Assert.Equal(4_235_253_756, pending.CollateralValue);
+        Assert.Equal(246_913_578, pending.UnrealizedPnl);
+        Assert.Equal(124_938_272, pending.InitialRequirement);
+        Assert.Equal(74_962_963, pending.MaintenanceRequirement);
+        Assert.Equal(4_482_167_334, pending.Equity);
+        Assert.Equal(4_357_229_062, pending.FreeCollateral);
+        Assert.Equal(0, final.PendingCollateralValue);
+        Assert.Equal(6_217_421_090, final.Equity);
+    }
+}
