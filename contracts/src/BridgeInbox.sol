@@ -45,6 +45,7 @@ abstract contract BridgeInbox is AccessRoles {
     error RootNotYetAcceptable(uint64 batchNumber, uint256 acceptableAt);
     error RootVoided(uint64 batchNumber);
     error ChallengeWindowOver(uint64 batchNumber);
+    error LeafCountOutOfRange(uint256 leaves);
     error WrongDestination(uint64 dstChainId, address dstContract);
     error ZeroRecipient();
     error MessageExpired(uint64 nonce, uint64 expiry);
@@ -56,7 +57,8 @@ abstract contract BridgeInbox is AccessRoles {
     event RouteConfigured(uint64 indexed srcChainId, address indexed srcContract, bool optimistic, uint32 challengeWindow);
     event RouteUnpaused(uint64 indexed srcChainId, address indexed srcContract);
     event RootAccepted(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, bytes32 root, uint32 messageCount);
-    event RootProposed(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, bytes32 root, uint32 messageCount, uint40 acceptableAt);
+    /// @dev The leaves are published with the root, so every watcher can rebuild the tree and prove each leaf on the source.
+    event RootProposed(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, bytes32 root, uint32 messageCount, uint40 acceptableAt, bytes32[] leaves);
     event RootChallenged(uint64 indexed srcChainId, address indexed srcContract, uint64 indexed batchNumber, address watcher);
     event MessageExecuted(bytes32 indexed leaf);
     /// @notice Several messages of one batch executed in one call: one event naming every leaf.
@@ -135,14 +137,16 @@ abstract contract BridgeInbox is AccessRoles {
         emit RootAccepted(srcChainId, srcContract, batchNumber, root, messageCount);
     }
 
-    /// @notice Optimistic mode: a committee member proposes a root; it becomes acceptable once the
-    /// route's challenge window has passed without a successful challenge.
-    function proposeRoot(uint64 srcChainId, address srcContract, uint64 batchNumber, bytes32 root, uint32 messageCount) external {
+    /// @notice Optimistic mode: a committee member proposes a root with its leaves; it becomes
+    /// acceptable once the route's challenge window has passed without a successful challenge.
+    function proposeRoot(uint64 srcChainId, address srcContract, uint64 batchNumber, bytes32 root, bytes32[] calldata leaves) external {
         if (!isCommitteeMember[msg.sender]) revert NotCommitteeMember(msg.sender);
+        if (leaves.length == 0 || leaves.length > type(uint32).max) revert LeafCountOutOfRange(leaves.length);
+        uint32 messageCount = uint32(leaves.length);
         bytes32 key = _openRoute(srcChainId, srcContract, true, batchNumber, root);
         uint40 acceptableAt = uint40(block.timestamp + routes[key].challengeWindow);
         batches[key][batchNumber] = Batch(root, acceptableAt, false);
-        emit RootProposed(srcChainId, srcContract, batchNumber, root, messageCount, acceptableAt);
+        emit RootProposed(srcChainId, srcContract, batchNumber, root, messageCount, acceptableAt, leaves);
     }
 
     /// @notice A watcher voids a proposed root inside its challenge window; the route pauses until the admin resumes it.

@@ -37,40 +37,55 @@ public sealed class BatchAttestor
     public async Task<Attestation> AttestAsync(AttestationRequest request, CancellationToken cancellationToken)
     {
         var route = request.Route;
-        if (!_sources.TryGetValue((long)route.SrcChainId, out var source))
-        {
-            return Attestation.Refused(Member, $"source chain {route.SrcChainId} is not a chain this member watches");
-        }
-
-        if (!string.Equals(source.Chain.Vault, route.SrcContract, StringComparison.OrdinalIgnoreCase))
-        {
-            return Attestation.Refused(Member, $"{route.SrcContract} is not the MarginVault of chain {route.SrcChainId}");
-        }
-
         if (request.Transfers.Count == 0)
         {
             return Attestation.Refused(Member, "an empty batch has nothing to attest");
         }
 
-        var (finalBlock, notFinal) = await FindHardFinalBlockAsync(source.Chain, source.Endpoints, request.SourceBlock, cancellationToken);
-        if (finalBlock is null)
-        {
-            return Attestation.Refused(Member, notFinal!);
-        }
-
-        // The outbox only ever grows: proving every leaf at the member's own freshest hard-final
-        // block shows each was sent at or before a final block, whatever block the silo named.
         var leaves = request.Transfers.Select(t => MessageLeaf.Transfer(route, t)).ToList();
-        var verification = await new SentMessageVerifier(source.Endpoints, source.Chain.Vault).VerifyAsync(leaves, finalBlock.Value, cancellationToken);
-        if (!verification.IsProven)
+        var check = await CheckSentAsync((long)route.SrcChainId, route.SrcContract, leaves, request.SourceBlock, cancellationToken);
+        if (!check.IsProven)
         {
-            return Attestation.Refused(Member, verification.Refusal!);
+            return Attestation.Refused(Member, check.Reason!);
         }
 
         var tree = new MerkleTree(leaves);
         var digest = TypedData.RootAttestation(TypedData.DomainSeparator(route.DstChainId, route.DstContract), route.SrcChainId, route.SrcContract, request.BatchNumber, tree.Root, (uint)leaves.Count);
         var signature = CommitteeSignatures.Sign(digest, [_key]).Single();
         return new Attestation(Member, true, tree.Root.ToHex(prefix: true), signature, null);
+    }
+
+    /// <summary>
+    /// Whether every leaf is in the outbox of <paramref name="srcContract"/>, the configured vault
+    /// of the source chain, at a block that is hard-final by the chain's rule as the member's own
+    /// endpoints see it (and <paramref name="namedBlock"/> is final too); otherwise why not, and
+    /// whether that is settled (a wrong vault, a leaf the agreed state does not hold) or could
+    /// change (an endpoint down, endpoints disagreeing, a block not final yet).
+    /// </summary>
+    public async Task<SentCheck> CheckSentAsync(long srcChainId, string srcContract, IReadOnlyList<byte[]> leaves, long namedBlock, CancellationToken cancellationToken)
+    {
+        if (!_sources.TryGetValue(srcChainId, out var source))
+        {
+            return SentCheck.Open($"source chain {srcChainId} is not a chain this member watches");
+        }
+
+        if (!string.Equals(source.Chain.Vault, srcContract, StringComparison.OrdinalIgnoreCase))
+        {
+            return SentCheck.Settled($"{srcContract} is not the MarginVault of chain {srcChainId}");
+        }
+
+        var (finalBlock, notFinal) = await FindHardFinalBlockAsync(source.Chain, source.Endpoints, namedBlock, cancellationToken);
+        if (finalBlock is null)
+        {
+            return SentCheck.Open(notFinal!);
+        }
+
+        // The outbox only ever grows: proving every leaf at the member's own freshest hard-final
+        // block shows each was sent at or before a final block, whatever block the silo named.
+        var verification = await new SentMessageVerifier(source.Endpoints, source.Chain.Vault).VerifyAsync(leaves, finalBlock.Value, cancellationToken);
+        return verification.IsProven ? SentCheck.Proven
+            : verification.Unproven.Count > 0 ? SentCheck.Settled(verification.Refusal!)
+            : SentCheck.Open(verification.Refusal!);
     }
 
     /// <summary>
@@ -122,6 +137,16 @@ public sealed class BatchAttestor
     private static BlockRef ToRef(BlockWithTransactionHashes? block) => block is null
         ? throw new InvalidOperationException("the endpoint returned no block")
         : new BlockRef((long)block.Number.Value, block.BlockHash, block.ParentHash, (long)block.Timestamp.Value);
+}
+
+/// <summary>A member's check of leaves against a source outbox: proven, or the reason and whether it is settled.</summary>
+public sealed record SentCheck(bool IsProven, string? Reason, bool IsSettled)
+{
+    public static readonly SentCheck Proven = new(true, null, false);
+
+    public static SentCheck Settled(string reason) => new(false, reason, true);
+
+    public static SentCheck Open(string reason) => new(false, reason, false);
 }
 
 /// <summary>A batch a member is asked to attest: its route, number, the source block it is final at, and its transfers in leaf order.</summary>

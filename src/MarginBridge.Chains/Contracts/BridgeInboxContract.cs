@@ -88,8 +88,8 @@ public sealed class ProposeRootFunction : FunctionMessage
     [Parameter("bytes32", "root", 4)]
     public byte[] Root { get; set; } = new byte[32];
 
-    [Parameter("uint32", "messageCount", 5)]
-    public uint MessageCount { get; set; }
+    [Parameter("bytes32[]", "leaves", 5)]
+    public List<byte[]> Leaves { get; set; } = [];
 }
 
 [Function("challenge")]
@@ -195,6 +195,32 @@ public sealed class RootAcceptedEvent : IEventDTO
 
     [Parameter("uint32", "messageCount", 5, false)]
     public uint MessageCount { get; set; }
+}
+
+/// <summary>An optimistic root with its leaves, acceptable at <see cref="AcceptableAt"/> unless a watcher challenges it.</summary>
+[Event("RootProposed")]
+public sealed class RootProposedEvent : IEventDTO
+{
+    [Parameter("uint64", "srcChainId", 1, true)]
+    public ulong SrcChainId { get; set; }
+
+    [Parameter("address", "srcContract", 2, true)]
+    public string SrcContract { get; set; } = string.Empty;
+
+    [Parameter("uint64", "batchNumber", 3, true)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("bytes32", "root", 4, false)]
+    public byte[] Root { get; set; } = new byte[32];
+
+    [Parameter("uint32", "messageCount", 5, false)]
+    public uint MessageCount { get; set; }
+
+    [Parameter("uint40", "acceptableAt", 6, false)]
+    public ulong AcceptableAt { get; set; }
+
+    [Parameter("bytes32[]", "leaves", 7, false)]
+    public List<byte[]> Leaves { get; set; } = [];
 }
 
 /// <summary>Several transfers of one batch executed in one call; names every leaf.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nethereum.Signer;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,6 +18,7 @@ namespace MarginBridge.Cli.Commands;
 /// <summary>
 /// <c>mb signer</c>: one committee member as its own process, with its own key and endpoints.
 /// The silo asks it to attest batches; it signs only what it verified on the source chain itself.
+/// It also watches optimistic roots on every chain it watches and challenges a root it cannot prove.
 /// </summary>
 public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
 {
@@ -42,10 +44,13 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
             throw new CliUsageException(string.Join(Environment.NewLine, errors));
         }
 
-        var attestor = new BatchAttestor(new EthECKey(signer.ReadKey()), bridge.Chains);
+        var key = new EthECKey(signer.ReadKey());
+        var attestor = new BatchAttestor(key, bridge.Chains);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(signer.HttpUrl);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(services => new ProposalWatcher(key, bridge.Chains, attestor, services.GetRequiredService<ILogger<ProposalWatcher>>()));
+        builder.Services.AddHostedService<ProposalWatchService>();
         var app = builder.Build();
         app.MapGet("/health", () => TypedResults.Ok(new { attestor.Member, Chains = bridge.Chains.Select(c => c.ChainId) }));
         app.MapPost("/attestations", async Task<Results<Ok<AttestationResponse>, UnprocessableEntity<AttestationResponse>, ValidationProblem>> (AttestationBody body, CancellationToken token) =>

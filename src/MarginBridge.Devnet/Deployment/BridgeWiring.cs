@@ -10,7 +10,8 @@ namespace MarginBridge.Devnet.Deployment;
 /// <summary>
 /// Wires deployed vaults into one bridge: the same committee on every inbox, a route between every
 /// ordered pair (quorum mode), each vault knowing the others and their collateral token, an outflow
-/// limit per token, and free liquidity to pay inbound transfers. All calls are the vault admin's.
+/// limit per token, free liquidity to pay inbound transfers, and every member a funded watcher of
+/// optimistic roots. All calls are the vault admin's.
 /// </summary>
 public static class BridgeWiring
 {
@@ -24,6 +25,13 @@ public static class BridgeWiring
     {
         var web3 = chain.Node.Web3For(chain.Admin);
         await SendAsync(web3, chain.Vault, new SetCommitteeFunction { Members = members, Threshold = threshold });
+        foreach (var member in members)
+        {
+            // Every member also watches optimistic roots, and pays its own gas to challenge one.
+            await SendAsync(web3, chain.Vault, new SetWatcherFunction { Watcher = member, Allowed = true });
+            await chain.Node.RpcAsync<object>("anvil_setBalance", member, "0x56BC75E2D63100000");
+        }
+
         await SendAsync(web3, chain.Vault, new SetOutflowLimitFunction { Token = chain.Token, Capacity = limits.OutflowCapacity, PeriodSeconds = limits.OutflowPeriodSeconds });
         foreach (var other in all.Where(o => o.Node.ChainId != chain.Node.ChainId))
         {

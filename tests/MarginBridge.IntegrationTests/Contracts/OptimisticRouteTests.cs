@@ -1,5 +1,6 @@
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
+using Nethereum.Contracts;
 
 namespace MarginBridge.IntegrationTests.Contracts;
 
@@ -16,9 +17,13 @@ public sealed class OptimisticRouteTests(BridgeContractsFixture chains)
         await bridge.B.SendAsync(new ConfigureRouteFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, Optimistic = true, ChallengeWindow = Window });
         await bridge.B.SendAsync(new SetWatcherFunction { Watcher = chains.B.Accounts[4].Address, Allowed = true });
         var transfer = TestBridge.Transfer(bridge.B, 1, chains.B.Accounts[3].Address, 10);
-        var tree = new MerkleTree([MessageLeaf.Transfer(route, transfer)]);
+        var leaf = MessageLeaf.Transfer(route, transfer);
+        var tree = new MerkleTree([leaf]);
         var proposer = await MemberAccountAsync(bridge, 0);
-        await bridge.B.SendAsync(new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 1, Root = tree.Root, MessageCount = 1 }, proposer);
+        var receipt = await bridge.B.SendAsync(new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 1, Root = tree.Root, Leaves = [leaf] }, proposer);
+        var proposed = Assert.Single(receipt.DecodeAllEvents<RootProposedEvent>()).Event;
+        Assert.Equal(leaf, Assert.Single(proposed.Leaves));
+        Assert.Equal(1u, proposed.MessageCount);
         return (bridge, route, transfer, tree);
     }
 
@@ -56,7 +61,7 @@ public sealed class OptimisticRouteTests(BridgeContractsFixture chains)
 
         await Reverts.With<RoutePausedError>(() => bridge.B.SendAsync(Execute(route, transfer, tree)));
         var proposer = await MemberAccountAsync(bridge, 1);
-        var next = new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 2, Root = tree.Root, MessageCount = 1 };
+        var next = new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 2, Root = tree.Root, Leaves = [tree.Root] };
         await Reverts.With<RoutePausedError>(() => bridge.B.SendAsync(next, proposer));
 
         await bridge.B.SendAsync(new UnpauseRouteFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract });
@@ -69,6 +74,6 @@ public sealed class OptimisticRouteTests(BridgeContractsFixture chains)
         var (bridge, route, _, tree) = await ProposedAsync(chains);
         await Reverts.With<NotWatcherError>(() => bridge.B.SendAsync(new ChallengeFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 1 }, chains.B.Accounts[2]));
         await Reverts.With<NotCommitteeMemberError>(() => bridge.B.SendAsync(
-            new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 2, Root = tree.Root, MessageCount = 1 }, chains.B.Accounts[2]));
+            new ProposeRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = 2, Root = tree.Root, Leaves = [tree.Root] }, chains.B.Accounts[2]));
     }
 }
