@@ -16,6 +16,9 @@ public sealed class MarginModel
 
     private const ulong TwelveDigits = 1_000_000_000_000;
 
+    /// <summary>Below 2^100 (quantity × price units), × a move in ppm (below 2^20) still fits an Int128.</summary>
+    private static readonly Int128 SmallNotional = Int128.One << 100;
+
     /// <summary>Price (1e8) × two factors in basis points (1e8) to quote units (1e6).</summary>
     private const ulong CollateralDivisor = (ulong)(Scales.Price * Scales.Bps * Scales.Bps / Scales.Quote);
 
@@ -374,12 +377,7 @@ public sealed class MarginModel
         for (var s = 0; s < _scenarios.Length; s++)
         {
             var scenario = _scenarios[s];
-            var perpPnl = FixedPointMath.MulDivFloor(
-                scenario.SpotMovePpm < 0 ? -netNotional : netNotional,
-                (UInt128)Math.Abs(scenario.SpotMovePpm),
-                (ulong)Scales.NotionalDivisor,
-                (ulong)Scales.Ppm);
-            var pnl = perpPnl + FixedPointMath.UsdToUnitsFloor(optionPnl[s]);
+            var pnl = PerpScenarioPnl(netNotional, scenario.SpotMovePpm) + FixedPointMath.UsdToUnitsFloor(optionPnl[s]);
             if (scenario.IsExtreme)
             {
                 pnl = FixedPointMath.MulDivFloor(pnl, (UInt128)scenario.CoveredPpm, (ulong)Scales.Ppm, 1);
@@ -424,6 +422,22 @@ public sealed class MarginModel
             Vega = total.Vega,
             Theta = total.Theta,
         };
+    }
+
+    /// <summary>⌊net × price × move⌋ in quote units; one Int128 division unless the notional is beyond any real book.</summary>
+    private static Int128 PerpScenarioPnl(Int128 netNotional, int movePpm)
+    {
+        if (netNotional == 0 || movePpm == 0)
+        {
+            return 0;
+        }
+
+        if (Int128.Abs(netNotional) < SmallNotional)
+        {
+            return FloorDiv(netNotional * movePpm, Scales.NotionalDivisor * Scales.Ppm);
+        }
+
+        return FixedPointMath.MulDivFloor(movePpm < 0 ? -netNotional : netNotional, (UInt128)Math.Abs(movePpm), (ulong)Scales.NotionalDivisor, (ulong)Scales.Ppm);
     }
 
     /// <summary>Black-Scholes price from precomputed ln(S/K) + rT and K·e^(−rT): two Φ and no logarithm per scenario.</summary>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MarginBridge.Benchmarks.SampleBooks).Assembly).Run(args);
