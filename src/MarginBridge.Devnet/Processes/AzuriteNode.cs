@@ -28,10 +28,18 @@ public sealed class AzuriteNode : IAsyncDisposable
         return new AzuriteNode(await LaunchAsync(directory, port, cancellationToken), port, directory);
     }
 
-    /// <summary>Kills Azurite (SIGKILL) and starts it again on the same port and data folder.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops Azurite (SIGINT, on which alone its table service saves its tables; SIGTERM ends it
+    /// like a kill) and starts it again on the same port and data folder after <paramref name="down"/>.
+    /// A SIGKILL is no fair test of our code: Azurite keeps tables in memory and saves them only
+    /// now and then, so a kill loses acknowledged writes and even whole tables, which durable
+    /// table storage never does.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan down, CancellationToken cancellationToken)
     {
+        await _process.StopAsync(TimeSpan.FromSeconds(10), interrupt: true);
         await _process.DisposeAsync();
+        await Task.Delay(down, cancellationToken);
         _process = await LaunchAsync(_directory, Port, cancellationToken);
     }
 

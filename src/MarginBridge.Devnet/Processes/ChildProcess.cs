@@ -64,15 +64,15 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
-    /// <summary>SIGTERM, then SIGKILL if the process has not exited within <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>SIGTERM (or SIGINT), then SIGKILL if the process has not exited within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace, bool interrupt = false)
     {
         if (_process.HasExited)
         {
             return;
         }
 
-        _ = NativeSignals.Terminate(_process.Id);
+        _ = interrupt ? NativeSignals.Interrupt(_process.Id) : NativeSignals.Terminate(_process.Id);
         using var timeout = new CancellationTokenSource(grace);
         try
         {

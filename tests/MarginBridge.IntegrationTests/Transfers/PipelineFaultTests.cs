@@ -18,7 +18,8 @@ public sealed class PipelineFaultCollection : ICollectionFixture<PipelineFaultFi
 
 /// <summary>
 /// Real faults in the middle of the pipeline: committee members killed (at and below the
-/// threshold), and the silo SIGKILLed while transfers wait at every stage at once. Afterwards the
+/// threshold), the silo SIGKILLed while transfers wait at every stage at once, and Azurite
+/// stopped for three seconds and restarted while transfers are on the way. Afterwards the
 /// destinations' own events show every transfer executed exactly once, and every unit conserved.
 /// </summary>
 [Collection(PipelineFaultCollection.Name)]
@@ -89,6 +90,47 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
         Assert.Equal(BigInteger.Zero, ledger.InFlight);
+    }
+
+    [Fact]
+    public async Task AzuriteRestartedMidPipeline_EveryTransferIsExecutedExactlyOnce()
+    {
+        var trader = await devnet.NewAccountAsync();
+        foreach (var chain in devnet.Devnet.Chains)
+        {
+            await DevnetFixture.DepositAsync(chain, trader, 1_000_000);
+        }
+
+        var before = new List<string>();
+        foreach (var (source, destination) in new[] { (devnet.AppChain, devnet.Hub), (devnet.AppChain, devnet.Optimistic), (devnet.Optimistic, devnet.AppChain), (devnet.Zk, devnet.Hub) })
+        {
+            before.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, 1_000 + before.Count)).Id);
+        }
+
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Optimistic);
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Zk);
+        await TransferTestSteps.AwaitStageAsync(devnet.Api, before[0], TransferStage.Batched);
+
+        // Down for three seconds while the pipeline works: relayers, routes and transfers all write state.
+        var restart = devnet.Devnet.Azurite.RestartAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
+        var during = new List<string>();
+        foreach (var (source, destination) in new[] { (devnet.AppChain, devnet.Zk), (devnet.Hub, devnet.AppChain) })
+        {
+            during.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, 2_000 + during.Count)).Id);
+        }
+
+        await restart;
+        await TransferTestSteps.MakeHardFinalAsync(devnet.Hub);
+        string[] all = [.. before, .. during];
+        foreach (var id in all)
+        {
+            await Eventually.Until(() => TryGetAsync(devnet.Api, id), t => t?.Stage == TransferStage.Executed, $"transfer {id} is executed after Azurite restarted", TimeSpan.FromSeconds(120));
+        }
+
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.All(all, id => Assert.Equal(1, ledger.Executions[id]));
+        Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
     }
 
     private async Task AwaitHeldAsync(string id, string reason) =>
