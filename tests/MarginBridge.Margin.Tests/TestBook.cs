@@ -18,7 +18,7 @@ internal sealed class TestBook
     [
         new(Px(3_000), 0, 0, 0),
         new(Px(100_000), 0, 0, 0),
-        new(Px(150), 0, 5, 0),
+        new(Px(150), 0, 1, 0),
     ];
 
     public List<CollateralHolding> Collateral { get; } = [];

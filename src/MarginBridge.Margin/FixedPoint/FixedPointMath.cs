@@ -10,6 +10,14 @@ public static class FixedPointMath
     /// <summary>⌊a·b / (d1·d2·d3)⌋ or ⌈a·b / (d1·d2·d3)⌉, exact for every input (the product is taken in 256 bits).</summary>
     public static UInt128 MulDiv(UInt128 a, UInt128 b, ulong d1, ulong d2, ulong d3, bool roundUp)
     {
+        var d12 = (UInt128)d1 * d2;
+        if (UInt128.LeadingZeroCount(a) + UInt128.LeadingZeroCount(b) >= 128 && d12 <= ulong.MaxValue)
+        {
+            // The product and the divisor both fit 128 bits: one 128-bit division.
+            var (fast, rest) = UInt128.DivRem(a * b, d12 * d3);
+            return roundUp && rest != 0 ? fast + 1 : fast;
+        }
+
         var quotient = UInt256.Multiply(a, b).DivRem(d1, out var r1).DivRem(d2, out var r2).DivRem(d3, out var r3);
         var result = quotient.ToUInt128();
         return roundUp && (r1 | r2 | r3) != 0 ? result + 1 : result;
@@ -86,6 +94,11 @@ public static class FixedPointMath
     /// <summary>Converts an exact integer-valued double; values beyond 2^100 quote units mean broken inputs.</summary>
     private static Int128 ToUnits(double integral)
     {
+        if (Math.Abs(integral) < 9e18)
+        {
+            return (long)integral;
+        }
+
         if (double.IsNaN(integral) || Math.Abs(integral) > (double)MaxDoubleUnits)
         {
             throw new OverflowException($"option value {integral} quote units is not a finite amount");

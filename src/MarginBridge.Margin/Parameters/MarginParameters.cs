@@ -14,7 +14,7 @@ public sealed record MarginParameters
         {
             ["BTC"] = new() { LiquidityTier = "Large-Cap" },
             ["ETH"] = new() { LiquidityTier = "Large-Cap" },
-            ["SOL"] = new() { LiquidityTier = "Mid-Cap" },
+            ["SOL"] = new() { LiquidityTier = "Small-Cap" },
         };
 
     public CollateralParameters Collateral { get; init; } = new();

@@ -440,7 +440,7 @@ public sealed class MarginModel
         return FixedPointMath.MulDivFloor(movePpm < 0 ? -netNotional : netNotional, (UInt128)Math.Abs(movePpm), (ulong)Scales.NotionalDivisor, (ulong)Scales.Ppm);
     }
 
-    /// <summary>Black-Scholes price from precomputed ln(S/K) + rT and K·e^(−rT): two Φ and no logarithm per scenario.</summary>
+    /// <summary>Black-Scholes price from precomputed ln(S/K) + rT and K·e^(−rT): two Φ, one exponential and no logarithm per scenario.</summary>
     private static double ShockedPrice(OptionKind kind, double spot, double logMoneyness, double discountedStrike, double deviation)
     {
         if (deviation <= 1e-12)
@@ -450,9 +450,11 @@ public sealed class MarginModel
 
         var d1 = (logMoneyness / deviation) + (0.5 * deviation);
         var d2 = d1 - deviation;
+        var density1 = Math.Exp(-0.5 * d1 * d1);
+        var density2 = density1 * spot / discountedStrike;
         return kind == OptionKind.Call
-            ? (spot * NormalDistribution.Cdf(d1)) - (discountedStrike * NormalDistribution.Cdf(d2))
-            : (discountedStrike * NormalDistribution.Cdf(-d2)) - (spot * NormalDistribution.Cdf(-d1));
+            ? (spot * NormalDistribution.CdfWithDensity(d1, density1)) - (discountedStrike * NormalDistribution.CdfWithDensity(d2, density2))
+            : (discountedStrike * NormalDistribution.CdfWithDensity(-d2, density2)) - (spot * NormalDistribution.CdfWithDensity(-d1, density1));
     }
 
     private static GridScenario[] BuildScenarios(PortfolioParameters grid)

@@ -15,7 +15,13 @@ public static class NormalDistribution
     /// most 2.2e-16; the lower tail is computed directly (never as 1 − Φ), so its relative error stays
     /// below 1e-8 (at −8) and below 1e-13 down to −3.
     /// </summary>
-    public static double Cdf(double x)
+    public static double Cdf(double x) => CdfWithDensity(x, Math.Exp(-0.5 * x * x));
+
+    /// <summary>
+    /// Φ(x) given e^(−x²/2), for callers that already know it: in Black-Scholes
+    /// e^(−d2²/2) = e^(−d1²/2) × S ÷ (K·e^(−rT)), which saves one exponential per price.
+    /// </summary>
+    internal static double CdfWithDensity(double x, double exponential)
     {
         var z = Math.Abs(x);
         double tail;
@@ -25,7 +31,6 @@ public static class NormalDistribution
         }
         else
         {
-            var exponential = Math.Exp(-0.5 * z * z);
             if (z < 7.07106781186547)
             {
                 var numerator = ((((((3.52624965998911E-02 * z) + 0.700383064443688) * z + 6.37396220353165) * z

@@ -169,7 +169,7 @@ public sealed class MarginPropertyTests
                 var divisor = (BigInteger)Scales.NotionalDivisor * 1_000_000;
                 if (risk.Underlying == Sol)
                 {
-                    exactMaintenanceTimes = ((BigInteger)Math.Abs(risk.NetPerpQuantity) * 30_000 + (BigInteger)risk.OffsetPerpQuantity * 10_000) * market.Price;
+                    exactMaintenanceTimes = ((BigInteger)Math.Abs(risk.NetPerpQuantity) * 50_000 + (BigInteger)risk.OffsetPerpQuantity * 10_000) * market.Price;
                 }
 
                 // Requirements never fall below the exact value, and exceed it by less than a unit.

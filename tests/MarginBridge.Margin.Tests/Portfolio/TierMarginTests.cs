@@ -7,11 +7,11 @@ namespace MarginBridge.Margin.Tests.Portfolio;
 public sealed class TierMarginTests
 {
     [Theory]
-    [InlineData(0, 7_500_000_000)] // no open interest: base IMF 5 % of 150,000 USD
-    [InlineData(266_666.66666666, 7_500_000_000)] // 39,999,999.999999 USD open: still below the lower cap
-    [InlineData(400_000, 55_000_000_000)] // 60 M USD open: IMF = 5 % + 95 % × 20/60
-    [InlineData(666_666.66666667, 150_000_000_000)] // at the upper cap: IMF 100 %
-    [InlineData(10_000_000, 150_000_000_000)] // above it: still 100 %, never more than the notional
+    [InlineData(0, 15_000_000_000)] // no open interest: base IMF 10 % of 150,000 USD
+    [InlineData(133_333.33333333, 15_000_000_000)] // 19,999,999.9999995 USD open, rounded up to the lower cap
+    [InlineData(200_000, 60_000_000_000)] // 30 M USD open: IMF = 10 % + 90 % × 10/30
+    [InlineData(333_333.33333334, 150_000_000_000)] // just past the upper cap: IMF 100 %
+    [InlineData(10_000_000, 150_000_000_000)] // far above it: still 100 %, never more than the notional
     public void InitialFraction_RisesLinearlyWithOpenInterestBetweenTheCaps(decimal openInterest, long initial)
     {
         var book = new TestBook().Perp(Sol, 0, 1_000, 150);
@@ -20,7 +20,7 @@ public sealed class TierMarginTests
         var margin = book.Evaluate();
 
         Assert.Equal(initial, margin.InitialRequirement);
-        Assert.Equal(4_500_000_000, margin.MaintenanceRequirement);
+        Assert.Equal(7_500_000_000, margin.MaintenanceRequirement);
     }
 
     [Fact]

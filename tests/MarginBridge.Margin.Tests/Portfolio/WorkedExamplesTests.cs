@@ -27,13 +27,13 @@ public sealed class WorkedExamplesTests
     public void Example1b_ShortSolPerp_InitialFractionRisesWithOpenInterest()
     {
         var book = new TestBook().Usdc(100_000).Perp(Sol, 0, -1_000, 160);
-        book.Markets[Sol] = book.Markets[Sol] with { OpenInterest = Qty(500_000) };
+        book.Markets[Sol] = book.Markets[Sol] with { OpenInterest = Qty(200_000) };
 
         var margin = book.Evaluate();
 
         Assert.Equal(10_000_000_000, margin.UnrealizedPnl);
-        Assert.Equal(90_625_000_000, margin.InitialRequirement);
-        Assert.Equal(4_500_000_000, margin.MaintenanceRequirement);
+        Assert.Equal(60_000_000_000, margin.InitialRequirement);
+        Assert.Equal(7_500_000_000, margin.MaintenanceRequirement);
         Assert.Equal(110_000_000_000, margin.Equity);
     }
 
