@@ -16,8 +16,8 @@ public interface ITransferGrain : IGrainWithStringKey
 
     Task MarkBatched(TransferPlacement placement);
 
-    /// <param name="members">The members whose signatures the root carries.</param>
-    Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members);
+    /// <param name="members">The members whose signatures the root carries; on an optimistic route, the one member that proposed it.</param>
+    Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members, bool proposed);
 
     Task MarkRootAccepted(ulong batchNumber, string transactionHash, long block);
 

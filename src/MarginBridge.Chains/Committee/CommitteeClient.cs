@@ -3,6 +3,7 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.Chains.Committee;
 
@@ -26,6 +27,40 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
             [.. signed.Select(a => a.Member)],
             [.. signed.Select(a => a.Signature!)],
             [.. answers.Where(a => a.Signature is null).Select(a => $"{a.Member}: {a.Refusal}")]);
+    }
+
+    /// <summary>
+    /// Optimistic routes: asks members one at a time, in configured order, to propose the batch from
+    /// their own key, until one has sent it; a member's answer counts only with the silo's own root.
+    /// </summary>
+    public async Task<(Proposal? Sent, IReadOnlyList<string> Refusals)> ProposeAsync(AttestationRequest request, byte[] root, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var body = AttestationBody.From(request);
+        var refusals = new List<string>();
+        var expected = root.ToHex(prefix: true);
+        foreach (var member in committee.Members)
+        {
+            var address = EvmAddress.Normalize(member.Address);
+            try
+            {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(timeout);
+                using var response = await http.PostAsJsonAsync(new Uri(new Uri(member.Url), "proposals"), body, deadline.Token);
+                var answer = await response.Content.ReadFromJsonAsync<Proposal>(deadline.Token);
+                if (answer is { IsSent: true } && string.Equals(answer.Root, expected, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (answer with { Member = address }, refusals);
+                }
+
+                refusals.Add($"{address}: {answer?.Refusal ?? $"answered {(int)response.StatusCode} without a proposal of the silo's root"}");
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+            {
+                refusals.Add($"{address}: unreachable ({e.GetType().Name}: {e.Message})");
+            }
+        }
+
+        return (null, refusals);
     }
 
     private async Task<MemberAnswer> AskAsync(CommitteeMemberOptions member, AttestationBody body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)

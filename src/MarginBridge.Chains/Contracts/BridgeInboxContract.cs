@@ -118,6 +118,30 @@ public sealed class IsExecutedFunction : FunctionMessage
     public ulong MessageNonce { get; set; }
 }
 
+/// <summary><c>routes(routeKey)</c>: whether a route is enabled, optimistic, paused, and its challenge window.</summary>
+[Function("routes", typeof(RouteConfigOutput))]
+public sealed class RoutesFunction : FunctionMessage
+{
+    [Parameter("bytes32", "routeKey", 1)]
+    public byte[] RouteKey { get; set; } = new byte[32];
+}
+
+[FunctionOutput]
+public sealed class RouteConfigOutput : IFunctionOutputDTO
+{
+    [Parameter("bool", "enabled", 1)]
+    public bool Enabled { get; set; }
+
+    [Parameter("bool", "optimistic", 2)]
+    public bool Optimistic { get; set; }
+
+    [Parameter("bool", "paused", 3)]
+    public bool Paused { get; set; }
+
+    [Parameter("uint32", "challengeWindow", 4)]
+    public uint ChallengeWindow { get; set; }
+}
+
 /// <summary><c>batches(routeKey, batchNumber)</c>: the root a route's batch number holds on this inbox.</summary>
 [Function("batches", typeof(BatchOutput))]
 public sealed class BatchesFunction : FunctionMessage

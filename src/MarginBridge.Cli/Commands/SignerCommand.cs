@@ -18,7 +18,8 @@ namespace MarginBridge.Cli.Commands;
 /// <summary>
 /// <c>mb signer</c>: one committee member as its own process, with its own key and endpoints.
 /// The silo asks it to attest batches; it signs only what it verified on the source chain itself.
-/// It also watches optimistic roots on every chain it watches and challenges a root it cannot prove.
+/// On optimistic routes it proposes the roots it verified from its own key, and it watches every
+/// proposed root on the chains it watches and challenges one it cannot prove.
 /// </summary>
 public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
 {
@@ -64,6 +65,18 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
             var attestation = await attestor.AttestAsync(request, token);
             var response = AttestationResponse.From(attestation);
             return attestation.IsSigned ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
+        });
+        using var proposer = new RootProposer(key, bridge.Chains, attestor);
+        app.MapPost("/proposals", async Task<Results<Ok<Proposal>, UnprocessableEntity<Proposal>, ValidationProblem>> (AttestationBody body, CancellationToken token) =>
+        {
+            var (request, field, error) = body.Parse();
+            if (request is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
+            }
+
+            var proposal = await proposer.ProposeAsync(request, token);
+            return proposal.IsSent ? TypedResults.Ok(proposal) : TypedResults.UnprocessableEntity(proposal);
         });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
         await app.RunAsync();

@@ -121,6 +121,7 @@ public sealed partial class RouteGrain(
 
         _nextAttestation.Remove(batch.Number);
         batch.Stage = BatchStage.Formed;
+        batch.ProposedBy = null;
         batch.Signers = [];
         batch.Signatures = [];
         batch.RootTransactions = [];
@@ -306,7 +307,7 @@ public sealed partial class RouteGrain(
 
         if (batch.Stage >= BatchStage.Attested && !batch.Announced.Contains("attested"))
         {
-            await ForEachOpenAsync(batch, grain => grain.MarkRootAttested(batch.Number, batch.Signers));
+            await ForEachOpenAsync(batch, grain => grain.MarkRootAttested(batch.Number, batch.Signers, batch.ProposedBy is not null));
             await RecordAnnouncedAsync(batch, "attested");
         }
 
@@ -367,6 +368,13 @@ public sealed partial class RouteGrain(
         }
 
         var request = new AttestationRequest(_route, batch.Number, batch.SourceBlock, [.. batch.Transfers.Select(ToStruct)]);
+        var mode = await Destination.QueryDeserializingAsync<RoutesFunction, RouteConfigOutput>(_destination.Vault, new RoutesFunction { RouteKey = _routeKey }, cancellationToken);
+        if (mode.Optimistic)
+        {
+            await ProposeAsync(batch, request, cancellationToken);
+            return;
+        }
+
         var answer = await committee.AttestAsync(request, batch.Root.HexToByteArray(), TimeSpan.FromMilliseconds(Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
         if (answer.Signers.Count < committee.Threshold)
         {
@@ -383,9 +391,67 @@ public sealed partial class RouteGrain(
         await WriteAsync();
     }
 
-    private async Task SubmitRootAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
+    /// <summary>
+    /// Optimistic routes: one member proposes the root from its own key (the others watch it); the
+    /// batch then waits out the route's challenge window on the destination before it executes.
+    /// </summary>
+    private async Task ProposeAsync(RouteBatch batch, AttestationRequest request, CancellationToken cancellationToken)
     {
         var root = await RootOnChainAsync(batch, cancellationToken);
+        if (root is not null && root != batch.Root)
+        {
+            await RenumberAsync(batch, root);
+            return;
+        }
+
+        if (root == batch.Root)
+        {
+            // Proposed already (by an earlier activation): wait out its window.
+            batch.ProposedBy ??= "a committee member";
+            batch.Stage = BatchStage.Attested;
+            await WriteAsync();
+            return;
+        }
+
+        var (proposal, refusals) = await committee.ProposeAsync(request, batch.Root.HexToByteArray(), TimeSpan.FromMilliseconds(Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
+        if (proposal is null)
+        {
+            _nextAttestation[batch.Number] = time.GetUtcNow().AddSeconds(1);
+            await WaitAsync(batch, $"optimistic route: no committee member proposed the root; {string.Join("; ", refusals)}");
+            return;
+        }
+
+        _nextAttestation.Remove(batch.Number);
+        batch.ProposedBy = proposal.Member;
+        batch.Signers = [proposal.Member];
+        batch.Signatures = [];
+        batch.RootTransactions = [proposal.TransactionHash!];
+        batch.RootSentAt = time.GetUtcNow();
+        batch.Stage = BatchStage.Attested;
+        batch.Waiting = null;
+        await WriteAsync();
+    }
+
+    private async Task SubmitRootAsync(RouteBatch batch, bool headOfLine, CancellationToken cancellationToken)
+    {
+        var onChain = await BatchOnChainAsync(batch, cancellationToken);
+        var root = RootOf(onChain);
+        if (root == batch.Root && onChain.Voided)
+        {
+            await RenumberAsync(batch, $"{root} (ours, voided by a watcher's challenge; the destination's admin must resume the route)");
+            return;
+        }
+
+        if (root == batch.Root && onChain.AcceptableAt > 0)
+        {
+            var head = await Destination.GetHeadAsync(cancellationToken);
+            if ((long)onChain.AcceptableAt > head.Timestamp)
+            {
+                await WaitAsync(batch, $"root proposed by {batch.ProposedBy ?? "a committee member"}; in its challenge window until {DateTimeOffset.FromUnixTimeSeconds((long)onChain.AcceptableAt):u} ({_destination.Name} chain time)");
+                return;
+            }
+        }
+
         if (root == batch.Root)
         {
             var receipt = await FirstReceiptAsync(batch.RootTransactions, cancellationToken);
@@ -405,7 +471,17 @@ public sealed partial class RouteGrain(
 
         if (batch.RootTransactions.Count > 0)
         {
-            await FollowUpAsync(batch.RootTransactions, batch.RootSentAt, batch, "submitRoot", cancellationToken);
+            await FollowUpAsync(batch.RootTransactions, batch.RootSentAt, batch, batch.ProposedBy is null ? "submitRoot" : "proposeRoot", cancellationToken);
+            return;
+        }
+
+        if (batch.ProposedBy is not null)
+        {
+            // The proposal never landed: ask the members again.
+            batch.Stage = BatchStage.Formed;
+            batch.ProposedBy = null;
+            batch.Signers = [];
+            await WriteAsync();
             return;
         }
 
@@ -639,6 +715,7 @@ public sealed partial class RouteGrain(
         batch.Signers = [];
         batch.Signatures = [];
         batch.RootTransactions = [];
+        batch.ProposedBy = null;
         ClearExecution(batch);
         batch.Announced.Clear();
         LogRenumbered(_source.ChainId, _destination.ChainId, old, foreignRoot, batch.Number);
@@ -660,11 +737,13 @@ public sealed partial class RouteGrain(
         Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id))));
 
     /// <summary>The root the destination holds under the batch's number, or null for none.</summary>
-    private async Task<string?> RootOnChainAsync(RouteBatch batch, CancellationToken cancellationToken)
-    {
-        var onChain = await Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
-        return onChain.Root.Any(b => b != 0) ? onChain.Root.ToHex(prefix: true) : null;
-    }
+    private async Task<string?> RootOnChainAsync(RouteBatch batch, CancellationToken cancellationToken) =>
+        RootOf(await BatchOnChainAsync(batch, cancellationToken));
+
+    private Task<BatchOutput> BatchOnChainAsync(RouteBatch batch, CancellationToken cancellationToken) =>
+        Destination.QueryDeserializingAsync<BatchesFunction, BatchOutput>(_destination.Vault, new BatchesFunction { RouteKey = _routeKey, BatchNumber = batch.Number }, cancellationToken);
+
+    private static string? RootOf(BatchOutput batch) => batch.Root.Any(b => b != 0) ? batch.Root.ToHex(prefix: true) : null;
 
     /// <summary>The destination's replay bit of the message: set by whoever executed it.</summary>
     private Task<bool> IsExecutedOnChainAsync(TransferMessage message, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public enum BatchStage
     /// <summary>Cut and numbered; the committee has not signed its root yet.</summary>
     Formed,
 
-    /// <summary>A quorum signed the root; submitting it to the destination inbox.</summary>
+    /// <summary>A quorum signed the root and it is being submitted; or, on an optimistic route, a member proposed it and it waits out its challenge window.</summary>
     Attested,
 
     /// <summary>The destination accepted the root; executing the transfers.</summary>
@@ -116,6 +116,10 @@ public sealed class RouteBatch
 
     [Id(20)]
     public long RootBlock { get; set; }
+
+    /// <summary>On an optimistic route: the member that proposed the root (its transaction is in <see cref="RootTransactions"/>).</summary>
+    [Id(21)]
+    public string? ProposedBy { get; set; }
 }
 
 /// <param name="Transaction">Null when someone else executed it.</param>

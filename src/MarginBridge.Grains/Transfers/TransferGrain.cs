@@ -88,11 +88,14 @@ public sealed class TransferGrain(
         }
     }
 
-    public async Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members)
+    public async Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members, bool proposed)
     {
         if (Reaches(TransferStage.RootAttested))
         {
-            await MoveAsync(TransferStage.RootAttested, null, Route, $"the root of batch {batchNumber} is signed by {members.Count} members: {string.Join(", ", members)}");
+            var detail = proposed
+                ? $"the root of batch {batchNumber} is proposed on the destination by member {string.Join(", ", members)}; the other members watch it during the challenge window"
+                : $"the root of batch {batchNumber} is signed by {members.Count} members: {string.Join(", ", members)}";
+            await MoveAsync(TransferStage.RootAttested, null, Route, detail);
         }
     }
 

@@ -12,9 +12,10 @@ using Nethereum.Signer;
 namespace MarginBridge.IntegrationTests.Transfers;
 
 /// <summary>
-/// Optimistic roots under the watch of the devnet's committee members (each its own `mb signer`
-/// process): a member that turned rogue proposes roots on a route switched to optimistic mode; the
-/// others prove every published leaf on the source chain themselves and challenge the bad root.
+/// Optimistic routes on the devnet (a route switched to optimistic mode for the test): the silo has
+/// a member (`mb signer`) propose the root and executes after the challenge window; and when a
+/// member turned rogue proposes roots itself, the others prove every published leaf on the source
+/// chain and challenge the bad root.
 /// </summary>
 [Collection(DevnetCollection.Name)]
 public sealed class OptimisticWatchTests(DevnetFixture devnet)
@@ -56,6 +57,43 @@ public sealed class OptimisticWatchTests(DevnetFixture devnet)
     }
 
     /// <summary>Committee member 1's key, used by the test as if that member had turned rogue.</summary>
+    [Fact]
+    public async Task TransferOnAnOptimisticRoute_IsProposedByAMember_AndExecutedOnlyOnceItsChallengeWindowHasPassed()
+    {
+        var (source, destination) = (devnet.AppChain, devnet.Optimistic);
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(source, trader, 20_000);
+        var admin = destination.Node.Web3For(devnet.Devnet.Deployer);
+        var srcChainId = (ulong)source.Options.ChainId;
+        const uint window = 30;
+        await BridgeWiring.SendAsync(admin, destination.Contracts.Vault, new ConfigureRouteFunction { SrcChainId = srcChainId, SrcContract = source.Contracts.Vault, Optimistic = true, ChallengeWindow = window });
+        try
+        {
+            var id = (await TransferTestSteps.InitiateAsync(source, destination, trader, 6_000)).Id;
+            var waiting = await Eventually.Until(
+                () => devnet.Api.FindTransferAsync(id),
+                t => t?.HeldReason?.Contains("in its challenge window", StringComparison.Ordinal) == true,
+                "the proposed root waits out its challenge window");
+            var proposed = Assert.Single(waiting!.Steps, s => s.Stage == TransferStage.RootAttested);
+            Assert.Contains("proposed on the destination by member", proposed.Detail, StringComparison.Ordinal);
+            var batch = await BatchAsync(destination, srcChainId, source.Contracts.Vault, waiting.BatchNumber!.Value);
+            Assert.False(batch.Voided);
+
+            // Chain time passes on the destination (blocks come); then the root is accepted and executed.
+            await DevnetFixture.AdvanceChainTimeAsync(destination, (int)window + 1);
+            var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, id, TransferStage.Executed, TimeSpan.FromSeconds(60));
+            var block = await destination.Node.Web3For(trader).Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(
+                new Nethereum.RPC.Eth.DTOs.BlockParameter((ulong)executed.Steps.Single(s => s.Stage == TransferStage.Executed).Block!.Value));
+            Assert.True((ulong)block.Timestamp.Value >= batch.AcceptableAt);
+            var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+            Assert.Equal(1, ledger.Executions[id]);
+        }
+        finally
+        {
+            await BridgeWiring.SendAsync(admin, destination.Contracts.Vault, new ConfigureRouteFunction { SrcChainId = srcChainId, SrcContract = source.Contracts.Vault });
+        }
+    }
+
     private async Task<Nethereum.Web3.Web3> RogueMemberAsync(DevnetChain chain)
     {
         var key = new EthECKey((await File.ReadAllTextAsync(devnet.Devnet.Committee.KeyFiles[0])).Trim());
