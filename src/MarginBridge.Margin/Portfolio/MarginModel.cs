@@ -317,29 +317,22 @@ public sealed class MarginModel
     {
         if (!total.HasPositions)
         {
-            return new UnderlyingRisk { Underlying = index, WorstScenario = -1 };
+            return Positions(index, MarginMethod.None, in total);
         }
 
         var tier = TierOf(market);
         var price = (UInt128)(ulong)market.Price;
         var net = Magnitude(total.Net);
-        var offset = (UInt128)Int128.Min(total.Long, total.Short);
-        var maintenance = FixedPointMath.MulDiv((net * tier.Maintenance12) + (offset * tier.Basis12), price, (ulong)Scales.NotionalDivisor, TwelveDigits, 1, roundUp: true);
-        var tierMaintenance = FixedPointMath.MulDiv(net * tier.Maintenance12, price, (ulong)Scales.NotionalDivisor, TwelveDigits, 1, roundUp: true);
-        var basisInitial = FixedPointMath.MulDiv(offset * tier.Basis12, price, (ulong)Scales.NotionalDivisor, TwelveDigits, 1, roundUp: true);
-        var initial = InitialTierRequirement(tier, net * price, market) + basisInitial;
-        return new UnderlyingRisk
+        var offset = Offset(total);
+        var maintenance = Charge((net * tier.Maintenance12) + (offset * tier.Basis12), price, TwelveDigits);
+        var tierMaintenance = Charge(net * tier.Maintenance12, price, TwelveDigits);
+        var initial = InitialTierRequirement(tier, net * price, market) + Charge(offset * tier.Basis12, price, TwelveDigits);
+        return Positions(index, MarginMethod.Tier, in total) with
         {
-            Underlying = index,
-            Method = MarginMethod.Tier,
-            NetPerpQuantity = (long)total.Net,
-            OffsetPerpQuantity = (long)offset,
-            UnrealizedPnl = total.Unrealized,
             InitialRequirement = (Int128)initial,
             MaintenanceRequirement = (Int128)maintenance,
             BasisCharge = (Int128)(maintenance - tierMaintenance),
             Contingencies = (Int128)(maintenance - tierMaintenance),
-            WorstScenario = -1,
             Delta = (double)total.Net / Scales.Quantity,
         };
     }
@@ -395,21 +388,14 @@ public sealed class MarginModel
             }
         }
 
-        var net = Magnitude(total.Net);
-        var offset = (UInt128)Int128.Min(total.Long, total.Short);
-        var basis = FixedPointMath.MulDiv(offset * tier.Basis12, price, (ulong)Scales.NotionalDivisor, TwelveDigits, 1, roundUp: true);
-        var nakedShorts = FixedPointMath.MulDiv((UInt128)total.NakedShort * (ulong)_grid.NakedShortOptionContingencyPpm, price, (ulong)Scales.NotionalDivisor, (ulong)Scales.Ppm, 1, roundUp: true);
-        var perps = FixedPointMath.MulDiv(net * (ulong)_grid.PerpContingencyPpm, price, (ulong)Scales.NotionalDivisor, (ulong)Scales.Ppm, 1, roundUp: true);
+        var basis = Charge(Offset(total) * tier.Basis12, price, TwelveDigits);
+        var nakedShorts = Charge((UInt128)total.NakedShort * (ulong)_grid.NakedShortOptionContingencyPpm, price, (ulong)Scales.Ppm);
+        var perps = Charge(Magnitude(total.Net) * (ulong)_grid.PerpContingencyPpm, price, (ulong)Scales.Ppm);
         var contingencies = (Int128)(basis + nakedShorts + perps);
         var maintenance = -worstPnl + contingencies;
         var initial = (Int128)FixedPointMath.MulDiv((UInt128)maintenance, (ulong)_grid.InitialMarginFactorPpm, (ulong)Scales.Ppm, roundUp: true);
-        return new UnderlyingRisk
+        return Positions(index, MarginMethod.Grid, in total) with
         {
-            Underlying = index,
-            Method = MarginMethod.Grid,
-            NetPerpQuantity = (long)total.Net,
-            OffsetPerpQuantity = (long)offset,
-            UnrealizedPnl = total.Unrealized,
             OptionValue = FixedPointMath.UsdToUnitsFloor(total.OptionValueUsd),
             InitialRequirement = initial,
             MaintenanceRequirement = maintenance,
@@ -423,6 +409,23 @@ public sealed class MarginModel
             Theta = total.Theta,
         };
     }
+
+    /// <summary>⌈quantity·rate × price ÷ (1e10 × rateScale)⌉: a charge at a rate on a notional, rounded up.</summary>
+    private static UInt128 Charge(UInt128 quantityTimesRate, UInt128 price, ulong rateScale) =>
+        FixedPointMath.MulDiv(quantityTimesRate, price, (ulong)Scales.NotionalDivisor, rateScale, 1, roundUp: true);
+
+    /// <summary>What both methods report of an underlying's positions.</summary>
+    private static UnderlyingRisk Positions(int index, MarginMethod method, in Accumulator total) => new()
+    {
+        Underlying = index,
+        Method = method,
+        NetPerpQuantity = (long)total.Net,
+        OffsetPerpQuantity = (long)Offset(total),
+        UnrealizedPnl = total.Unrealized,
+        WorstScenario = -1,
+    };
+
+    private static UInt128 Offset(in Accumulator total) => (UInt128)Int128.Min(total.Long, total.Short);
 
     /// <summary>⌊net × price × move⌋ in quote units; one Int128 division unless the notional is beyond any real book.</summary>
     private static Int128 PerpScenarioPnl(Int128 netNotional, int movePpm)

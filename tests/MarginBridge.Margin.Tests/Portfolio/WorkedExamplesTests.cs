@@ -17,10 +17,7 @@ public sealed class WorkedExamplesTests
 
         Assert.Equal(MarginMethod.Tier, book.Risks[Eth].Method);
         Assert.Equal(1_000_000_000, margin.UnrealizedPnl);
-        Assert.Equal(620_000_000, margin.InitialRequirement);
-        Assert.Equal(372_000_000, margin.MaintenanceRequirement);
-        Assert.Equal(6_000_000_000, margin.Equity);
-        Assert.Equal(5_380_000_000, margin.FreeCollateral);
+        AssertRow(margin, equity: 6_000_000_000, initial: 620_000_000, maintenance: 372_000_000);
     }
 
     [Fact]
@@ -32,9 +29,7 @@ public sealed class WorkedExamplesTests
         var margin = book.Evaluate();
 
         Assert.Equal(10_000_000_000, margin.UnrealizedPnl);
-        Assert.Equal(60_000_000_000, margin.InitialRequirement);
-        Assert.Equal(7_500_000_000, margin.MaintenanceRequirement);
-        Assert.Equal(110_000_000_000, margin.Equity);
+        AssertRow(margin, equity: 110_000_000_000, initial: 60_000_000_000, maintenance: 7_500_000_000);
     }
 
     [Fact]
@@ -53,9 +48,7 @@ public sealed class WorkedExamplesTests
         Assert.Equal(new GridScenario(160_000, VolShock.Up, 1_000_000), TestBook.DefaultModel.Scenarios[eth.WorstScenario]);
         Assert.Equal(3_260_314_903, eth.WorstScenarioLoss);
         Assert.Equal(1_200_000_000, eth.Contingencies);
-        Assert.Equal(4_460_314_903, margin.MaintenanceRequirement);
-        Assert.Equal(5_575_393_629, margin.InitialRequirement);
-        Assert.Equal(49_088_647_946, margin.Equity);
+        AssertRow(margin, equity: 49_088_647_946, initial: 5_575_393_629, maintenance: 4_460_314_903);
         Assert.Equal(-2_198_733_280, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 0]);
         Assert.Equal(-1_678_186_099, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 27]);
         Assert.Equal(-2_186_901_245, book.Grid[(Eth * TestBook.DefaultModel.ScenarioCount) + 28]);
@@ -72,9 +65,7 @@ public sealed class WorkedExamplesTests
         Assert.Equal(Qty(5), btc.NetPerpQuantity);
         Assert.Equal(Qty(15), btc.OffsetPerpQuantity);
         Assert.Equal(15_000_000_000, btc.BasisCharge);
-        Assert.Equal(21_000_000_000, margin.MaintenanceRequirement);
-        Assert.Equal(25_000_000_000, margin.InitialRequirement);
-        Assert.Equal(60_000_000_000, margin.Equity);
+        AssertRow(margin, equity: 60_000_000_000, initial: 25_000_000_000, maintenance: 21_000_000_000);
     }
 
     [Fact]
@@ -92,11 +83,17 @@ public sealed class WorkedExamplesTests
         Assert.Equal(1_735_253_756, pending.PendingCollateralValue);
         Assert.Equal(4_235_253_756, pending.CollateralValue);
         Assert.Equal(246_913_578, pending.UnrealizedPnl);
-        Assert.Equal(124_938_272, pending.InitialRequirement);
-        Assert.Equal(74_962_963, pending.MaintenanceRequirement);
-        Assert.Equal(4_482_167_334, pending.Equity);
-        Assert.Equal(4_357_229_062, pending.FreeCollateral);
+        AssertRow(pending, equity: 4_482_167_334, initial: 124_938_272, maintenance: 74_962_963);
         Assert.Equal(0, final.PendingCollateralValue);
         Assert.Equal(6_217_421_090, final.Equity);
+    }
+
+    /// <summary>The columns of the table in docs/margin.md; free collateral is equity − IM.</summary>
+    private static void AssertRow(AccountMargin margin, long equity, long initial, long maintenance)
+    {
+        Assert.Equal(equity, margin.Equity);
+        Assert.Equal(initial, margin.InitialRequirement);
+        Assert.Equal(maintenance, margin.MaintenanceRequirement);
+        Assert.Equal(equity - initial, margin.FreeCollateral);
     }
 }
