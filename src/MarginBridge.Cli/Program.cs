@@ -40,6 +40,13 @@ app.Configure(config =>
         bench.AddCommand<TransferBenchCommand>("transfers")
             .WithDescription("Measure transfer latency against the finality floor, batch sizes and gas per transfer at several rates, with real block times.");
     });
+    config.AddBranch("margin", margin =>
+    {
+        margin.SetDescription("The portfolio-margin method of the silo.");
+        margin.AddCommand<MarginSimulateCommand>("simulate")
+            .WithDescription("Evaluate a what-if book (collateral, perpetuals, options, prices, vols) with the configured parameters; changes nothing.")
+            .WithExample("margin", "simulate", "book.json", "--grid");
+    });
     config.AddCommand<SignerCommand>("signer")
         .WithDescription("Run one relayer-committee member: it attests batch roots only after verifying them on the source chain itself.");
     config.AddCommand<ChainsCommand>("chains")

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using MarginBridge.Chains.Configuration;
+using MarginBridge.Margin.Parameters;
+using MarginBridge.Margin.Portfolio;
 using MarginBridge.Silo.Api;
 using MarginBridge.Silo.Hosting;
 using Orleans.Dashboard;
@@ -17,7 +19,12 @@ try
 
     var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
     var bridge = builder.Configuration.GetSection(MarginBridgeOptions.Section).Get<MarginBridgeOptions>() ?? new MarginBridgeOptions();
-    var errors = silo.Validate().Concat(MarginBridgeOptionsValidator.Validate(bridge)).Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge)).ToList();
+    var margin = builder.Configuration.GetSection(MarginParameters.Section).Get<MarginParameters>() ?? new MarginParameters();
+    var errors = silo.Validate()
+        .Concat(MarginBridgeOptionsValidator.Validate(bridge))
+        .Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge))
+        .Concat(margin.Validate().Select(e => e.ToString()))
+        .ToList();
     if (errors.Count > 0)
     {
         foreach (var error in errors)
@@ -31,7 +38,12 @@ try
     builder.Services.AddSerilog((_, logger) => SiloLogging.Configure(logger, silo.LogDirectory, $"silo-{silo.SiloPort}"));
     builder.WebHost.UseUrls(silo.HttpUrl);
     builder.Services.Configure<MarginBridgeOptions>(builder.Configuration.GetSection(MarginBridgeOptions.Section));
-    builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    builder.Services.AddSingleton(new MarginModel(margin));
+    builder.Services.ConfigureHttpJsonOptions(o =>
+    {
+        o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        o.SerializerOptions.Converters.Add(new BigIntegerJsonConverter());
+    });
     builder.Services.AddProblemDetails();
     builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
     builder.Services.AddOpenApi();
@@ -47,6 +59,7 @@ try
     app.MapBridgeEndpoints();
     app.MapMoveEndpoints();
     app.MapOperatorEndpoints();
+    app.MapMarginEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

@@ -48,23 +48,32 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<TransferProofResponse> GetProofAsync(string id, CancellationToken cancellationToken) =>
         GetAsync<TransferProofResponse>($"/transfers/{Uri.EscapeDataString(id)}/proof", cancellationToken);
 
-    public async Task<MoveResponse> PostMoveAsync(MoveRequestBody move, CancellationToken cancellationToken)
-    {
-        using var response = await _http.PostAsJsonAsync("/moves", move, Json, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiProblemException.FromAsync(response, cancellationToken);
-        }
+    public Task<MoveResponse> PostMoveAsync(MoveRequestBody move, CancellationToken cancellationToken) =>
+        PostAsync<MoveResponse>("/moves", JsonContent.Create(move, options: Json), cancellationToken);
 
-        return await response.Content.ReadFromJsonAsync<MoveResponse>(Json, cancellationToken)
-            ?? throw new InvalidOperationException("/moves answered with an empty body");
-    }
+    /// <summary>Evaluates a what-if book given as the JSON text of a file.</summary>
+    public Task<SimulationResponse> SimulateAsync(string bookJson, CancellationToken cancellationToken) =>
+        PostAsync<SimulationResponse>("/margin/simulate", new StringContent(bookJson, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync(path, cancellationToken);
+        return await ReadAsync<T>(path, response, cancellationToken);
+    }
+
+    private async Task<T> PostAsync<T>(string path, HttpContent body, CancellationToken cancellationToken)
+    {
+        using (body)
+        {
+            using var response = await _http.PostAsync(path, body, cancellationToken);
+            return await ReadAsync<T>(path, response, cancellationToken);
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(string path, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         if (!response.IsSuccessStatusCode)
         {
             throw await ApiProblemException.FromAsync(response, cancellationToken);

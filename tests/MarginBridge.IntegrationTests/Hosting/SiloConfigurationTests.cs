@@ -11,6 +11,7 @@ public sealed class SiloConfigurationTests
     [InlineData("RpcUrls", "MarginBridge:Chains:0:RpcUrls: at least one RPC URL is required")]
     [InlineData("Vault", "MarginBridge:Chains:0:Vault: must be a 0x-prefixed 20-byte hex address")]
     [InlineData("Confirmations", "MarginBridge:Chains:0:Finality:Confirmations: must be at least 1 for an L1 chain")]
+    [InlineData("SpotSteps", "MarginBridge:Margin:Portfolio:SpotSteps: must be odd")]
     public async Task BadConfigValue_StopsTheSilo_WithAMessageNamingTheKey(string broken, string expected)
     {
         var directory = Directory.CreateTempSubdirectory("marginbridge-config-").FullName;
@@ -28,7 +29,11 @@ public sealed class SiloConfigurationTests
             "dotnet",
             [SiloNode.DefaultAssemblyPath, "--config", config],
             Path.Combine(directory, "silo.log"),
-            new Dictionary<string, string> { ["Silo__StorageConnectionString"] = "UseDevelopmentStorage=true" });
+            new Dictionary<string, string>
+            {
+                ["Silo__StorageConnectionString"] = "UseDevelopmentStorage=true",
+                ["MarginBridge__Margin__Portfolio__SpotSteps"] = broken == "SpotSteps" ? "4" : "9",
+            });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await silo.WaitForExitAsync(timeout.Token);
 
