@@ -18,8 +18,14 @@ app.Configure(config =>
         AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
         return exception is CommandAppException or CliUsageException ? 2 : 1;
     });
-    config.AddCommand<DevnetCommand>("devnet")
-        .WithDescription("Start the local devnet (Azurite, four anvil chains, contracts, silos, API, dashboard), run the demo, and keep it running until Ctrl-C.");
+    config.AddBranch("devnet", devnet =>
+    {
+        devnet.SetDescription("Start the local devnet (Azurite, four anvil chains, contracts, price feeds, silos, API, dashboard), run the demo, and keep it running until Ctrl-C.");
+        devnet.SetDefaultCommand<DevnetCommand>();
+        devnet.AddCommand<DevnetShockCommand>("shock")
+            .WithDescription("Move an asset's price on the running devnet's feed at once (a crash or a spike).")
+            .WithExample("devnet", "shock", "ETH", "-30%");
+    });
     config.AddCommand<AccountCommand>("account")
         .WithDescription("Show an account's collateral per chain and token, pending and final.")
         .WithExample("account", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
@@ -49,6 +55,8 @@ app.Configure(config =>
     });
     config.AddCommand<SignerCommand>("signer")
         .WithDescription("Run one relayer-committee member: it attests batch roots only after verifying them on the source chain itself.");
+    config.AddCommand<PricesCommand>("prices")
+        .WithDescription("Show every asset's oracle price from its on-chain feed, and whether it is stale or jumped.");
     config.AddCommand<ChainsCommand>("chains")
         .WithDescription("Show every chain's relayer: head, hard-final height, lag, last reorg, RPC endpoints.");
 });

@@ -27,6 +27,12 @@ public sealed class Devnet : IAsyncDisposable
     /// <summary>The relayer committee generated for this devnet (keys in the data folder only).</summary>
     public DevnetCommittee Committee { get; }
 
+    /// <summary>One feed per asset of the profile, with its feeder (the deployer).</summary>
+    public IReadOnlyList<DevnetPriceFeed> PriceFeeds { get; private init; } = [];
+
+    public DevnetPriceFeed PriceFeed(string asset) =>
+        PriceFeeds.FirstOrDefault(f => f.Asset == asset) ?? throw new ArgumentException($"no price feed for '{asset}'; the devnet has {string.Join(", ", PriceFeeds.Select(f => f.Asset))}", nameof(asset));
+
     public AzuriteNode Azurite { get; }
 
     public IReadOnlyList<DevnetChain> Chains { get; }
@@ -98,7 +104,16 @@ public sealed class Devnet : IAsyncDisposable
                 committee.Threshold,
                 profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));
 
-            devnet = new Devnet(options, azurite, chains, committee);
+            var feedChain = chains.Find(c => c.Options.Name == profile.Devnet.PriceFeedChain) ?? throw new InvalidOperationException($"Devnet:PriceFeedChain: no chain is named '{profile.Devnet.PriceFeedChain}'");
+            progress.Report($"Deploying price feeds on {feedChain.Options.Name}: {string.Join(", ", profile.Devnet.PriceFeeds.Keys)}");
+            var feeds = new List<DevnetPriceFeed>();
+            foreach (var (asset, usd) in profile.Devnet.PriceFeeds)
+            {
+                feeds.Add(await DevnetPriceFeed.DeployAsync(feedChain.Node, feedChain.Node.Accounts[0], asset, usd));
+            }
+
+            profile.MarginBridge.PriceFeeds = [.. feeds.Select(f => new PriceFeedOptions { Asset = f.Asset, ChainId = feedChain.Options.ChainId, Feed = f.Address, Decimals = DevnetPriceFeed.Decimals, MaxAgeSeconds = profile.Devnet.PriceMaxAgeSeconds })];
+            devnet = new Devnet(options, azurite, chains, committee) { PriceFeeds = feeds };
             progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
             await StartAllAsync(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken)), devnet._signers);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarginBridge.Devnet.Deployment;
 
 namespace MarginBridge.Devnet;
 
@@ -27,6 +28,7 @@ public static class DevnetManifest
                 Contracts = new { MarginVault = c.Contracts.Vault, CollateralToken = c.Contracts.Token, ReferenceVenue = c.Contracts.Venue, DeployedAtBlock = c.Contracts.VaultBlock },
                 Collateral = c.Options.Tokens,
             }),
+            PriceFeeds = devnet.PriceFeeds.Select(f => new { f.Asset, f.ChainId, f.Address, DevnetPriceFeed.Decimals, Feeder = f.Feeder.Address }),
             Operator = new { Name = "devnet-operator", TokenFile = devnet.OperatorTokenPath, Header = "Authorization: Bearer <token>" },
             Committee = new { devnet.Committee.Members, devnet.Committee.Threshold, devnet.Committee.KeyFiles, Signers = devnet.Signers.Select(s => s.HttpUrl), Mode = "quorum on every route" },
             Accounts = accounts.Select((a, i) => new { Role = i switch { 0 => "deployer and vault admin", 1 => "market-maker", 5 => "vault guardian", _ => "funded" }, a.Address, a.PrivateKey }),

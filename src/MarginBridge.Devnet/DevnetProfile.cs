@@ -55,6 +55,15 @@ public sealed class DevnetProfile
         /// <summary>Whole tokens of free liquidity the admin provides on every chain.</summary>
         public long Liquidity { get; set; } = 1_000_000;
 
+        /// <summary>Starting USD price per asset; each gets a feed on <see cref="PriceFeedChain"/>.</summary>
+        public Dictionary<string, decimal> PriceFeeds { get; set; } = [];
+
+        /// <summary>The chain (name) that hosts the price feeds, as Chainlink's feeds live on the L1.</summary>
+        public string PriceFeedChain { get; set; } = "hub";
+
+        /// <summary>Oldest answer (seconds of chain time) the silo trusts on the devnet.</summary>
+        public int PriceMaxAgeSeconds { get; set; } = 60;
+
         public Deployment.BridgeLimits Limits(int decimals)
         {
             var unit = System.Numerics.BigInteger.Pow(10, decimals);

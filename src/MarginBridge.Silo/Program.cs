@@ -23,6 +23,7 @@ try
     var errors = silo.Validate()
         .Concat(MarginBridgeOptionsValidator.Validate(bridge))
         .Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge))
+        .Concat(MarginBridgeOptionsValidator.ValidatePriceFeeds(bridge))
         .Concat(margin.Validate().Select(e => e.ToString()))
         .ToList();
     if (errors.Count > 0)
@@ -60,6 +61,7 @@ try
     app.MapMoveEndpoints();
     app.MapOperatorEndpoints();
     app.MapMarginEndpoints();
+    app.MapPriceEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

@@ -16,5 +16,8 @@ public sealed class MarginBridgeOptions
 
     public List<ChainOptions> Chains { get; set; } = [];
 
+    /// <summary>One price feed per asset, read by the silo's price oracle grains.</summary>
+    public List<PriceFeedOptions> PriceFeeds { get; set; } = [];
+
     public ChainOptions? FindChain(long chainId) => Chains.Find(c => c.ChainId == chainId);
 }

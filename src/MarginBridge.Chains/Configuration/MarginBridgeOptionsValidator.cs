@@ -53,6 +53,57 @@ public static class MarginBridgeOptionsValidator
     /// What a silo needs beyond the chains to forward transfers: batching limits, the committee it
     /// asks (members' addresses and URLs, a threshold they can meet) and the submitter's key file.
     /// </summary>
+    /// <summary>The silo's price feeds: each asset once, on a configured chain, with sane trust limits.</summary>
+    public static IReadOnlyList<string> ValidatePriceFeeds(MarginBridgeOptions options)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < options.PriceFeeds.Count; i++)
+        {
+            var feed = options.PriceFeeds[i];
+            void Fail(string key, string rule) => errors.Add($"{MarginBridgeOptions.Section}:PriceFeeds:{i}:{key}: {rule}");
+            if (string.IsNullOrWhiteSpace(feed.Asset))
+            {
+                Fail("Asset", "is required");
+            }
+            else if (options.PriceFeeds.FindIndex(f => string.Equals(f.Asset, feed.Asset, StringComparison.Ordinal)) != i)
+            {
+                Fail("Asset", $"'{feed.Asset}' has a feed already");
+            }
+
+            if (options.FindChain(feed.ChainId) is null)
+            {
+                Fail("ChainId", $"chain {feed.ChainId} is not configured");
+            }
+
+            if (!EvmAddress.TryNormalize(feed.Feed, out _))
+            {
+                Fail("Feed", "must be a 0x-prefixed 20-byte hex address");
+            }
+
+            if (feed.Decimals is < 0 or > 18)
+            {
+                Fail("Decimals", "must be between 0 and 18");
+            }
+
+            if (feed.MaxAgeSeconds < 1)
+            {
+                Fail("MaxAgeSeconds", "must be at least 1");
+            }
+
+            if (feed.JumpPercent is < 1 or > 100)
+            {
+                Fail("JumpPercent", "must be between 1 and 100");
+            }
+
+            if (feed.JumpWindowSeconds < 1)
+            {
+                Fail("JumpWindowSeconds", "must be at least 1");
+            }
+        }
+
+        return errors;
+    }
+
     public static IReadOnlyList<string> ValidatePipeline(MarginBridgeOptions options)
     {
         var errors = new List<string>();

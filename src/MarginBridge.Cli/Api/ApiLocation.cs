@@ -17,10 +17,10 @@ public static class ApiLocation
             : throw new CliUsageException($"--api: '{url}' is not an absolute http(s) URL");
     }
 
-    /// <summary>A value read from the running devnet's <c>devnet.json</c>; null when no devnet runs.</summary>
-    public static string? FromManifest(Func<JsonElement, string?> read)
+    /// <summary>A value read from the running devnet's <c>devnet.json</c> (in <paramref name="dataDirectory"/>, default .devnet); null when no devnet runs.</summary>
+    public static string? FromManifest(Func<JsonElement, string?> read, string? dataDirectory = null)
     {
-        var manifest = Path.Combine(DefaultDataDirectory, "devnet.json");
+        var manifest = Path.Combine(dataDirectory ?? DefaultDataDirectory, "devnet.json");
         if (!File.Exists(manifest))
         {
             return null;

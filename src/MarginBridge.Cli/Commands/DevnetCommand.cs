@@ -85,7 +85,8 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"API [blue]{silo.HttpUrl}[/]   OpenAPI [blue]{silo.HttpUrl}/openapi/v1.json[/]   dashboard [blue]{silo.HttpUrl}/dashboard[/]");
         }
 
-        AnsiConsole.MarkupLine("Running. Try [bold]mb chains[/] or [bold]mb account <address>[/] in another terminal. [bold]Ctrl-C[/] stops everything.");
+        var walk = WalkPricesAsync(devnet, stop.Token);
+        AnsiConsole.MarkupLine("Running. Try [bold]mb chains[/], [bold]mb account <address>[/] or [bold]mb devnet shock ETH -30%[/] in another terminal. [bold]Ctrl-C[/] stops everything.");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -95,7 +96,35 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
             AnsiConsole.MarkupLine("Stopping silos, chains and Azurite…");
         }
 
+        await walk;
         return 0;
+    }
+
+    /// <summary>Every 5 s each feed moves by a random step of at most ±0.2 % from its latest answer (so a shock stays in the walk).</summary>
+    private static async Task WalkPricesAsync(DevnetRunner devnet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+                foreach (var feed in devnet.PriceFeeds)
+                {
+                    try
+                    {
+                        var step = 1m + (((decimal)Random.Shared.NextDouble() - 0.5m) * 0.004m);
+                        await feed.SubmitAsync(decimal.Round(await feed.LatestAsync() * step, 8, MidpointRounding.ToZero));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A shock sent from another process at the same moment takes the feeder's nonce: skip this step.
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static async Task RunDemoAsync(DevnetRunner devnet, DevnetProfile profile, BridgeApiClient api, CancellationToken cancellationToken)

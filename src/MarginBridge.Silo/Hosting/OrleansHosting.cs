@@ -40,7 +40,7 @@ public static class OrleansHosting
         builder.Services.AddHttpClient<CommitteeClient>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MarginBridgeOptions>>().Value.Committee);
         builder.Services.AddSingleton(new AuditJournal(tables));
-        builder.Services.AddHostedService<RelayerStarter>();
+        builder.Services.AddHostedService<PollerStarter>();
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace MarginBridge.UnitTests.Chains;
 /// <summary>The hand-written typed messages, events and errors must match the ABI that npm solc compiled from contracts/src.</summary>
 public sealed class ContractBindingTests
 {
-    private static readonly string[] Contracts = ["MarginVault", "TestToken", "ReferenceVenue"];
+    private static readonly string[] Contracts = ["MarginVault", "TestToken", "ReferenceVenue", "PriceFeed"];
 
     private static readonly ContractABI[] Compiled =
         [.. Contracts.Select(c => ABIDeserialiserFactory.DeserialiseContractABI(ContractArtifact.Load(c).Abi))];

@@ -86,4 +86,28 @@ public sealed class MarginBridgeOptionsValidatorTests
             ],
             MarginBridgeOptionsValidator.ValidatePipeline(options));
     }
+
+    [Fact]
+    public void BrokenPriceFeeds_AreEachNamedWithTheirRule()
+    {
+        var options = Valid();
+        var chain = options.Chains[0].ChainId;
+        options.PriceFeeds =
+        [
+            new PriceFeedOptions { Asset = "ETH", ChainId = chain, Feed = "0x5FbDB2315678afecb367f032d93F642f64180aa3" },
+            new PriceFeedOptions { Asset = "ETH", ChainId = 999, Feed = "0x12", MaxAgeSeconds = 0, JumpPercent = 0, JumpWindowSeconds = 0, Decimals = 19 },
+        ];
+
+        Assert.Equal(
+            [
+                "MarginBridge:PriceFeeds:1:Asset: 'ETH' has a feed already",
+                "MarginBridge:PriceFeeds:1:ChainId: chain 999 is not configured",
+                "MarginBridge:PriceFeeds:1:Feed: must be a 0x-prefixed 20-byte hex address",
+                "MarginBridge:PriceFeeds:1:Decimals: must be between 0 and 18",
+                "MarginBridge:PriceFeeds:1:MaxAgeSeconds: must be at least 1",
+                "MarginBridge:PriceFeeds:1:JumpPercent: must be between 1 and 100",
+                "MarginBridge:PriceFeeds:1:JumpWindowSeconds: must be at least 1",
+            ],
+            MarginBridgeOptionsValidator.ValidatePriceFeeds(options));
+    }
 }

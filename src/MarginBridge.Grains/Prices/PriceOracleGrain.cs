@@ -1,0 +1,115 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Prices;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Grains.Relaying;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MarginBridge.Grains.Prices;
+
+/// <summary>
+/// Reads one asset's feed (<c>latestRoundData</c>) every relayer poll. An answer older than the
+/// feed's <c>MaxAgeSeconds</c> in the feed chain's own time is stale; two answers within
+/// <c>JumpWindowSeconds</c> that differ by at least <c>JumpPercent</c> are a jump. Both are shown
+/// with numbers, for the margin engine and the circuit breakers to act on.
+/// </summary>
+public sealed partial class PriceOracleGrain(
+    ChainConnections connections,
+    IOptions<MarginBridgeOptions> options,
+    TimeProvider time,
+    ILogger<PriceOracleGrain> logger) : Grain, IPriceOracleGrain
+{
+    private readonly List<(long Round, long Price, long UpdatedAt)> _recent = [];
+    private PriceFeedOptions _feed = null!;
+    private PriceStatus _status = null!;
+    private bool _started;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var asset = this.GetPrimaryKeyString();
+        _feed = options.Value.PriceFeeds.Find(f => f.Asset == asset) ?? throw new InvalidOperationException($"no price feed is configured for {asset}");
+        _status = new PriceStatus(asset, _feed.ChainId, _feed.Feed, 0, 0, null, "not read yet", null, null, null);
+        return Task.CompletedTask;
+    }
+
+    public Task Start()
+    {
+        if (!_started)
+        {
+            _started = true;
+            this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(options.Value.Relayer.PollIntervalMilliseconds)) { KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<PriceStatus> GetStatus() => Task.FromResult(_status);
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            var reader = connections.GetReader(_feed.ChainId);
+            var round = await reader.QueryDeserializingAsync<LatestRoundDataFunction, RoundDataOutput>(_feed.Feed, new LatestRoundDataFunction(), cancellationToken);
+            var head = await reader.GetHeadAsync(cancellationToken);
+            var price = ToPriceScale(round.Answer);
+            var updatedAt = (long)round.UpdatedAt;
+            if (_recent.Count == 0 || _recent[^1].Round != (long)round.RoundId)
+            {
+                _recent.Add(((long)round.RoundId, price, updatedAt));
+            }
+
+            _recent.RemoveAll(r => r.UpdatedAt < updatedAt - _feed.JumpWindowSeconds);
+            var found = FindJump(now);
+            var known = _status.Jump;
+            var jump = found is null
+                ? (known is not null && known.SeenAt > now.AddSeconds(-_feed.JumpWindowSeconds) ? known : null)
+                : (known is not null && (known.FromRound, known.ToRound) == (found.FromRound, found.ToRound) ? known : found);
+            if (jump is not null && jump == found)
+            {
+                LogJump(_feed.Asset, jump.FromPrice, jump.ToPrice, jump.Percent, jump.Seconds);
+            }
+
+            var age = head.Timestamp - updatedAt;
+            var stale = age > _feed.MaxAgeSeconds
+                ? $"the last answer (round {round.RoundId}) is {age} s old in {connections.GetChain(_feed.ChainId).Name}'s time; at most {_feed.MaxAgeSeconds} s is trusted"
+                : null;
+            _status = _status with { Price = price, Round = (long)round.RoundId, UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt), Stale = stale, Jump = jump, LastError = null, LastPollAt = now };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _status = _status with { LastError = $"{e.GetType().Name}: {e.Message}", LastPollAt = now };
+            LogReadFailed(_feed.Asset, e.Message);
+        }
+    }
+
+    /// <summary>The largest move from any answer in the window to the latest, if it reaches the threshold.</summary>
+    private PriceJump? FindJump(DateTimeOffset now)
+    {
+        var latest = _recent[^1];
+        PriceJump? largest = null;
+        foreach (var earlier in _recent.Take(_recent.Count - 1))
+        {
+            var percent = Math.Abs((double)(latest.Price - earlier.Price)) * 100 / earlier.Price;
+            if (percent >= _feed.JumpPercent && (largest is null || percent > largest.Percent))
+            {
+                largest = new PriceJump(earlier.Price, latest.Price, earlier.Round, latest.Round, Math.Round(percent, 2), latest.UpdatedAt - earlier.UpdatedAt, now);
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>The feed's answer at its decimals as USD × 1e8, rounded toward zero.</summary>
+    private long ToPriceScale(BigInteger answer) => _feed.Decimals >= 8
+        ? (long)(answer / BigInteger.Pow(10, _feed.Decimals - 8))
+        : (long)(answer * BigInteger.Pow(10, 8 - _feed.Decimals));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Price of {Asset} jumped from {From} to {To} (USD × 1e8): {Percent} % in {Seconds} s")]
+    private partial void LogJump(string asset, long from, long to, double percent, long seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the {Asset} price feed failed: {Error}")]
+    private partial void LogReadFailed(string asset, string error);
+}
