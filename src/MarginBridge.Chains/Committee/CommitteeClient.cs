@@ -41,23 +41,13 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
         foreach (var member in committee.Members)
         {
             var address = EvmAddress.Normalize(member.Address);
-            try
+            var (answer, status, unreachable) = await PostAsync<Proposal>(member, "proposals", body, timeout, cancellationToken);
+            if (answer is { IsSent: true } && string.Equals(answer.Root, expected, StringComparison.OrdinalIgnoreCase))
             {
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                deadline.CancelAfter(timeout);
-                using var response = await http.PostAsJsonAsync(new Uri(new Uri(member.Url), "proposals"), body, deadline.Token);
-                var answer = await response.Content.ReadFromJsonAsync<Proposal>(deadline.Token);
-                if (answer is { IsSent: true } && string.Equals(answer.Root, expected, StringComparison.OrdinalIgnoreCase))
-                {
-                    return (answer with { Member = address }, refusals);
-                }
+                return (answer with { Member = address }, refusals);
+            }
 
-                refusals.Add($"{address}: {answer?.Refusal ?? $"answered {(int)response.StatusCode} without a proposal of the silo's root"}");
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
-            {
-                refusals.Add($"{address}: unreachable ({e.GetType().Name}: {e.Message})");
-            }
+            refusals.Add($"{address}: {unreachable ?? answer?.Refusal ?? $"answered {status} without a proposal of the silo's root"}");
         }
 
         return (null, refusals);
@@ -66,25 +56,32 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
     private async Task<MemberAnswer> AskAsync(CommitteeMemberOptions member, AttestationBody body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var address = EvmAddress.Normalize(member.Address);
+        var (answer, status, unreachable) = await PostAsync<AttestationResponse>(member, "attestations", body, timeout, cancellationToken);
+        if (answer is null || !answer.IsSigned)
+        {
+            return new MemberAnswer(address, null, unreachable ?? answer?.Refusal ?? $"answered {status} without a reason");
+        }
+
+        var signature = answer.ToSignature();
+        return signature is not null && CommitteeSignatures.RecoversTo(signature, digest, address)
+            ? new MemberAnswer(address, signature, null)
+            : new MemberAnswer(address, null, "its signature does not recover to its address over the silo's root");
+    }
+
+    /// <summary>One request to a member's <c>mb signer</c>: its answer and status, or why it could not be reached in time.</summary>
+    private async Task<(T? Answer, int Status, string? Unreachable)> PostAsync<T>(CommitteeMemberOptions member, string path, AttestationBody body, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : class
+    {
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            using var response = await http.PostAsJsonAsync(new Uri(new Uri(member.Url), "attestations"), body, deadline.Token);
-            var answer = await response.Content.ReadFromJsonAsync<AttestationResponse>(deadline.Token);
-            if (answer is null || !answer.IsSigned)
-            {
-                return new MemberAnswer(address, null, answer?.Refusal ?? $"answered {(int)response.StatusCode} without a reason");
-            }
-
-            var signature = answer.ToSignature();
-            return signature is not null && CommitteeSignatures.RecoversTo(signature, digest, address)
-                ? new MemberAnswer(address, signature, null)
-                : new MemberAnswer(address, null, "its signature does not recover to its address over the silo's root");
+            using var response = await http.PostAsJsonAsync(new Uri(new Uri(member.Url), path), body, deadline.Token);
+            return (await response.Content.ReadFromJsonAsync<T>(deadline.Token), (int)response.StatusCode, null);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
         {
-            return new MemberAnswer(address, null, $"unreachable ({e.GetType().Name}: {e.Message})");
+            return (null, 0, $"unreachable ({e.GetType().Name}: {e.Message})");
         }
     }
 
