@@ -35,7 +35,11 @@ public static class AccountTable
                 $"[bold]{TokenAmount.Format(t.Total, t.Decimals)}[/]");
         }
 
-        var footer = new Markup($"[grey]Pending: soft-final, not withdrawable yet. Final: hard-final on its chain. {account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs.[/]");
-        return new Rows(balances, totals, footer);
+        var m = account.Margin;
+        var margin = new Table().Title("[bold]Margin (USD)[/]").RoundedBorder().AddColumns("Collateral value", "of it pending", "Equity", "IM", "MM", "Free", "Health")
+            .AddRow(m.CollateralValue, $"[yellow]{m.PendingCollateralValue}[/]", $"[bold]{m.Equity}[/]", m.InitialRequirement, m.MaintenanceRequirement, m.FreeCollateral, m.Health is { } h ? h.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "∞");
+        var notes = m.NotCounted.Select(n => new Markup($"[yellow]not counted:[/] {Markup.Escape(n)}"));
+        var footer = new Markup($"[grey]Pending: soft-final, not withdrawable yet, counted at its layer kind's share. Final: hard-final on its chain. {account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs.[/]");
+        return new Rows([balances, totals, margin, .. notes, footer]);
     }
 }

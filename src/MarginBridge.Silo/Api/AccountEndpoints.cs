@@ -1,4 +1,6 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Prices;
+using MarginBridge.Margin.Portfolio;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +36,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem>> GetAccount(
-        string address, string? chainId, IGrainFactory grains, IOptions<MarginBridgeOptions> options)
+        string address, string? chainId, IGrainFactory grains, IOptions<MarginBridgeOptions> options, MarginModel model, TimeProvider time)
     {
         if (!ApiProblems.TryAddress(address, "address", out var account, out var badAddress))
         {
@@ -47,11 +49,13 @@ public static class AccountEndpoints
         }
 
         var view = await grains.GetGrain<IAccountMarginGrain>(account).GetView();
+        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => grains.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
+        var margin = AccountMarginResponse.From(view, options.Value, model, prices.ToDictionary(p => p.Asset), time.GetUtcNow().ToUnixTimeSeconds());
         if (chain is not null)
         {
             view = view with { Balances = [.. view.Balances.Where(b => b.ChainId == chain.ChainId)] };
         }
 
-        return TypedResults.Ok(AccountResponse.From(view, options.Value));
+        return TypedResults.Ok(AccountResponse.From(view, options.Value, margin));
     }
 }

@@ -7,9 +7,9 @@ namespace MarginBridge.Silo.Api;
 /// An account as the API shows it. Amounts are token base units as decimal strings (exact, unlike
 /// JSON numbers); <c>decimals</c> says where the point goes for listed tokens.
 /// </summary>
-public sealed record AccountResponse(string Address, IReadOnlyList<BalanceResponse> Balances, IReadOnlyList<TotalResponse> Totals, int Deposits, int RevokedDeposits)
+public sealed record AccountResponse(string Address, IReadOnlyList<BalanceResponse> Balances, IReadOnlyList<TotalResponse> Totals, int Deposits, int RevokedDeposits, AccountMarginResponse Margin)
 {
-    public static AccountResponse From(AccountView view, MarginBridgeOptions options)
+    public static AccountResponse From(AccountView view, MarginBridgeOptions options, AccountMarginResponse margin)
     {
         var decimals = options.Chains.SelectMany(c => c.Tokens).GroupBy(t => t.Asset).ToDictionary(g => g.Key, g => g.First().Decimals);
         int? DecimalsOf(string? asset) => asset is not null && decimals.TryGetValue(asset, out var d) ? d : null;
@@ -19,7 +19,8 @@ public sealed record AccountResponse(string Address, IReadOnlyList<BalanceRespon
                 b.ChainId, options.FindChain(b.ChainId)?.Name ?? b.ChainId.ToString(), b.Token, b.Asset, DecimalsOf(b.Asset), b.Pending.ToString(), b.Final.ToString()))],
             [.. view.Totals.Select(t => new TotalResponse(t.Asset, DecimalsOf(t.Asset), t.Pending.ToString(), t.Final.ToString(), (t.Pending + t.Final).ToString()))],
             view.Deposits,
-            view.RevokedDeposits);
+            view.RevokedDeposits,
+            margin);
     }
 }
 

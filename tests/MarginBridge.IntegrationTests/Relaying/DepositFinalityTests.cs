@@ -90,5 +90,12 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
         Assert.Equal("5000000000", total.Final);
         Assert.Equal("40000000000", total.Total);
         Assert.Equal(["hub", "optimistic", "appchain"], view.Balances.Select(b => b.Chain));
+
+        // One margin account: pending L1 counts 90 %, pending optimistic 50 %, the final app-chain deposit in full (USDC at par).
+        Assert.Equal("32500.000000", view.Margin.CollateralValue);
+        Assert.Equal("27500.000000", view.Margin.PendingCollateralValue);
+        Assert.Equal("32500.000000", view.Margin.Equity);
+        Assert.Equal("0.000000", view.Margin.MaintenanceRequirement);
+        Assert.Empty(view.Margin.NotCounted);
     }
 }
