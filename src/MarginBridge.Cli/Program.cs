@@ -55,6 +55,8 @@ app.Configure(config =>
     });
     config.AddCommand<SignerCommand>("signer")
         .WithDescription("Run one relayer-committee member: it attests batch roots only after verifying them on the source chain itself.");
+    config.AddCommand<BreakersCommand>("breakers")
+        .WithDescription("Show every circuit breaker: state, why and since when, who tripped it, last change.");
     config.AddCommand<PricesCommand>("prices")
         .WithDescription("Show every asset's oracle price from its on-chain feed, and whether it is stale or jumped.");
     config.AddCommand<ChainsCommand>("chains")

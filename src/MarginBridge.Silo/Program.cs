@@ -62,6 +62,7 @@ try
     app.MapOperatorEndpoints();
     app.MapMarginEndpoints();
     app.MapPriceEndpoints();
+    app.MapBreakerEndpoints();
     app.MapOrleansDashboard(routePrefix: "dashboard");
     await app.RunAsync();
     return 0;

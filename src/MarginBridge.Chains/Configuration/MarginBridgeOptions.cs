@@ -11,6 +11,8 @@ public sealed class MarginBridgeOptions
 
     public CommitteeOptions Committee { get; set; } = new();
 
+    public BreakerOptions Breakers { get; set; } = new();
+
     /// <summary>Who may call the operator endpoints: a name and the SHA-256 (hex) of their bearer token.</summary>
     public List<OperatorOptions> Operators { get; set; } = [];
 

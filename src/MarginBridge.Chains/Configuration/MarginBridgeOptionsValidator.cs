@@ -53,10 +53,15 @@ public static class MarginBridgeOptionsValidator
     /// What a silo needs beyond the chains to forward transfers: batching limits, the committee it
     /// asks (members' addresses and URLs, a threshold they can meet) and the submitter's key file.
     /// </summary>
-    /// <summary>The silo's price feeds: each asset once, on a configured chain, with sane trust limits.</summary>
+    /// <summary>The silo's price feeds (each asset once, on a configured chain, with sane trust limits) and the breakers that act on them.</summary>
     public static IReadOnlyList<string> ValidatePriceFeeds(MarginBridgeOptions options)
     {
         var errors = new List<string>();
+        if (options.Breakers.ProbeSeconds is < 1 or > 86_400)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:ProbeSeconds: must be between 1 and 86400");
+        }
+
         for (var i = 0; i < options.PriceFeeds.Count; i++)
         {
             var feed = options.PriceFeeds[i];

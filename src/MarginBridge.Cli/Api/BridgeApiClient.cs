@@ -42,6 +42,9 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
     public Task<TransferResponse[]> GetAccountTransfersAsync(string address, CancellationToken cancellationToken) =>
         GetAsync<TransferResponse[]>($"/accounts/{Uri.EscapeDataString(address)}/transfers", cancellationToken);
 
+    public Task<Abstractions.Breakers.BreakerStatus[]> GetBreakersAsync(CancellationToken cancellationToken) =>
+        GetAsync<Abstractions.Breakers.BreakerStatus[]>("/breakers", cancellationToken);
+
     public Task<PriceResponse[]> GetPricesAsync(CancellationToken cancellationToken) =>
         GetAsync<PriceResponse[]>("/prices", cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
@@ -24,6 +25,7 @@ public sealed partial class PriceOracleGrain(
     private PriceFeedOptions _feed = null!;
     private PriceStatus _status = null!;
     private bool _started;
+    private (PriceJump? Jump, bool Stale) _reported;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -77,12 +79,30 @@ public sealed partial class PriceOracleGrain(
                 ? $"the last answer (round {round.RoundId}) is {age} s old in {connections.GetChain(_feed.ChainId).Name}'s time; at most {_feed.MaxAgeSeconds} s is trusted"
                 : null;
             _status = _status with { Price = price, Round = (long)round.RoundId, UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt), Stale = stale, Jump = jump, LastError = null, LastPollAt = now };
+            await ReportToBreakerAsync(jump, stale);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _status = _status with { LastError = $"{e.GetType().Name}: {e.Message}", LastPollAt = now };
             LogReadFailed(_feed.Asset, e.Message);
         }
+    }
+
+    /// <summary>The asset's breaker halts moves and withdrawals in the asset while its price jumped or is stale (DESIGN §4).</summary>
+    private async Task ReportToBreakerAsync(PriceJump? jump, string? stale)
+    {
+        var breaker = GrainFactory.GetGrain<ICircuitBreakerGrain>(BreakerScope.Asset(_feed.Asset));
+        if (_reported.Jump != jump)
+        {
+            await breaker.Report("price-jump", jump is not null, jump is null ? "calm" : $"{_feed.Asset} moved {jump.Percent} % in {jump.Seconds} s (round {jump.FromRound} → {jump.ToRound}); the limit is {_feed.JumpPercent} % in {_feed.JumpWindowSeconds} s");
+        }
+
+        if (_reported.Stale != stale is not null)
+        {
+            await breaker.Report("stale-price", stale is not null, stale ?? "fresh");
+        }
+
+        _reported = (jump, stale is not null);
     }
 
     /// <summary>The largest move from any answer in the window to the latest, if it reaches the threshold.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Abstractions.Submission;
 using MarginBridge.Abstractions.Transfers;
@@ -8,6 +9,7 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
 using MarginBridge.Chains.Rpc;
+using MarginBridge.Grains.Breakers;
 using MarginBridge.Grains.Relaying;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -224,6 +226,13 @@ public sealed partial class RouteGrain(
             return;
         }
 
+        if (State.Queue.Count > 0 && await OpenBreakers.FirstAsync(GrainFactory, BreakerScopes()) is { } open)
+        {
+            var reason = $"halted by circuit breaker {open.Scope}: {open.Reason} (open since {open.Since:u}); batched once it closes";
+            await Task.WhenAll(State.Queue.Select(q => Transfer(q.Message.Id).Hold(reason)));
+            return;
+        }
+
         while (true)
         {
             var now = time.GetUtcNow();
@@ -255,6 +264,14 @@ public sealed partial class RouteGrain(
             await WriteAsync();
         }
     }
+
+    /// <summary>Global, both chains, the route, and the assets of the queued transfers (DESIGN §4).</summary>
+    private IEnumerable<string> BreakerScopes() =>
+        BreakerScope.ForMove(_source.ChainId, _destination.ChainId, null).Concat(
+            State.Queue.Select(q => _source.Tokens.Find(t => EvmAddress.Normalize(t.Address) == EvmAddress.Normalize(q.Message.SourceToken))?.Asset)
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .Select(BreakerScope.Asset));
 
     /// <summary>
     /// The silo checks like a member before it asks one: only transfers whose leaf a storage proof

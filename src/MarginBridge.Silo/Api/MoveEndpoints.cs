@@ -1,7 +1,10 @@
 using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Submission;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
+using MarginBridge.Grains.Breakers;
 using MarginBridge.Grains.Relaying;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -34,6 +37,12 @@ public static class MoveEndpoints
         }
 
         var move = signed.Move;
+        var asset = signed.Source.Tokens.Find(t => EvmAddress.Normalize(t.Address) == EvmAddress.Normalize(move.Token))?.Asset;
+        if (await OpenBreakers.FirstAsync(grains, BreakerScope.ForMove(signed.Source.ChainId, (long)move.DstChainId, asset)) is { } open)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Halted by circuit breaker {open.Scope}", detail: $"{open.Reason} (open since {open.Since:u}); nothing was sent, retry once it closes (GET /breakers)");
+        }
+
         var source = chains.GetReader(signed.Source.ChainId);
         var vault = signed.Source.Vault;
         var head = await source.GetHeadAsync(cancellationToken);

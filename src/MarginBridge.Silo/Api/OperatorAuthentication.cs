@@ -13,6 +13,9 @@ internal sealed class OperatorAuthentication(IOptions<MarginBridgeOptions> optio
 {
     public const string OperatorItem = "operator";
 
+    /// <summary>The authenticated operator's name, on a request that passed this filter.</summary>
+    public static string OperatorOf(HttpContext context) => (string)context.Items[OperatorItem]!;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var header = context.HttpContext.Request.Headers.Authorization.ToString();

@@ -28,8 +28,6 @@ public static class OperatorEndpoints
         return app;
     }
 
-    private static string OperatorOf(HttpContext context) => (string)context.Items[OperatorAuthentication.OperatorItem]!;
-
     private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Retry(string id, HttpContext context, IGrainFactory grains) =>
         ActOnTransferAsync(id, "retry", context, grains, (route, transfer) => route.Retry(transfer));
 
@@ -37,7 +35,7 @@ public static class OperatorEndpoints
         ActOnTransferAsync(id, "reverify", context, grains, (route, transfer) => route.Reverify(transfer));
 
     private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Cancel(string id, HttpContext context, IGrainFactory grains) =>
-        ActOnTransferAsync(id, "cancel", context, grains, (route, transfer) => route.Cancel(transfer, OperatorOf(context)));
+        ActOnTransferAsync(id, "cancel", context, grains, (route, transfer) => route.Cancel(transfer, OperatorAuthentication.OperatorOf(context)));
 
     private static async Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> ActOnTransferAsync(
         string id, string action, HttpContext context, IGrainFactory grains, Func<IRouteGrain, string, Task<OperatorOutcome>> act)
@@ -60,7 +58,7 @@ public static class OperatorEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Cannot {action} this transfer", detail: outcome.Detail);
         }
 
-        await transfer.RecordOperatorAction(OperatorOf(context), action, outcome.Detail);
+        await transfer.RecordOperatorAction(OperatorAuthentication.OperatorOf(context), action, outcome.Detail);
         return TypedResults.Ok(outcome);
     }
 
@@ -78,7 +76,7 @@ public static class OperatorEndpoints
         var detail = $"{acknowledged} reorg(s) deeper than finality on {chain.Name} reviewed (last: {status.LastReorg?.Depth} blocks, common ancestor {status.LastReorg?.CommonAncestor}); routes out of the chain resume";
         var subject = AuditJournal.ChainSubject(chain.ChainId);
         var entries = await journal.ReadAsync(subject);
-        await journal.AppendAsync(new JournalEntry(subject, entries.Count, "Operator:acknowledge-reorg", $"operator {OperatorOf(context)}", detail, time.GetUtcNow(), status.Head));
+        await journal.AppendAsync(new JournalEntry(subject, entries.Count, "Operator:acknowledge-reorg", $"operator {OperatorAuthentication.OperatorOf(context)}", detail, time.GetUtcNow(), status.Head));
         return TypedResults.Ok(new OperatorOutcome(acknowledged > 0, detail));
     }
 }

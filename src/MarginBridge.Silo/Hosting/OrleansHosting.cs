@@ -31,6 +31,7 @@ public static class OrleansHosting
             orleans.AddAzureTableGrainStorage("relayers", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("accounts", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("transfers", o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("breakers", o => o.TableServiceClient = tables);
             orleans.AddDashboard();
             orleans.AddIncomingGrainCallFilter<StaleStateFilter>();
         });

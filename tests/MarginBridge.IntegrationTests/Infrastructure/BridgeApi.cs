@@ -28,10 +28,10 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);
 
-    /// <summary>An operator action with the given bearer token (null: none).</summary>
-    public async Task<HttpResponseMessage> OperatorPostAsync(string path, string? token)
+    /// <summary>An operator action with the given bearer token (null: none) and body (null: none).</summary>
+    public async Task<HttpResponseMessage> OperatorPostAsync(string path, string? token, HttpContent? body = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
