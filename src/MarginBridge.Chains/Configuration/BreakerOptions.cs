@@ -5,4 +5,7 @@ public sealed class BreakerOptions
 {
     /// <summary>How long every trigger must stay clear while a breaker probes (HalfOpen) before it closes.</summary>
     public int ProbeSeconds { get; set; } = 30;
+
+    /// <summary>A chain whose relayer has not completed a poll for this long opens the chain's breaker (dYdX halts withdrawals after 5 minutes).</summary>
+    public int UnreachableSeconds { get; set; } = 300;
 }

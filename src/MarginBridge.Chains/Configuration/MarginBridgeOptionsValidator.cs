@@ -62,6 +62,11 @@ public static class MarginBridgeOptionsValidator
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:ProbeSeconds: must be between 1 and 86400");
         }
 
+        if (options.Breakers.UnreachableSeconds is < 1 or > 86_400)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnreachableSeconds: must be between 1 and 86400");
+        }
+
         for (var i = 0; i < options.PriceFeeds.Count; i++)
         {
             var feed = options.PriceFeeds[i];

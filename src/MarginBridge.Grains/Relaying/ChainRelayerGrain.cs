@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
@@ -35,6 +36,8 @@ public sealed partial class ChainRelayerGrain(
     private bool _healthy;
     private string? _lastError = "not polled yet";
     private DateTimeOffset? _lastPollAt;
+    private DateTimeOffset _lastSuccessAt;
+    private (bool DeepReorg, bool Unreachable) _reported;
 
     private ChainRelayerState State => state.State;
 
@@ -48,6 +51,7 @@ public sealed partial class ChainRelayerGrain(
             State.Cursor = _chain.StartBlock - 1;
         }
 
+        _lastSuccessAt = time.GetUtcNow();
         var period = TimeSpan.FromMilliseconds(options.Value.Relayer.PollIntervalMilliseconds);
         this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
         return Task.CompletedTask;
@@ -79,7 +83,36 @@ public sealed partial class ChainRelayerGrain(
         var acknowledged = State.DeepReorgCount - State.AcknowledgedDeepReorgs;
         State.AcknowledgedDeepReorgs = State.DeepReorgCount;
         await state.WriteStateAsync();
+        await ReportToBreakerAsync();
         return acknowledged;
+    }
+
+    /// <summary>
+    /// The chain's breaker (DESIGN §4): open while a reorg deeper than finality is unacknowledged, and
+    /// while no poll has succeeded for <c>Breakers:UnreachableSeconds</c>. Reported on change only.
+    /// </summary>
+    private async Task ReportToBreakerAsync()
+    {
+        var breaker = grains.GetGrain<ICircuitBreakerGrain>(BreakerScope.Chain(_chain.ChainId));
+        var deep = State.DeepReorgCount > State.AcknowledgedDeepReorgs;
+        if (deep != _reported.DeepReorg)
+        {
+            var reorg = State.LastReorg;
+            await breaker.Report("deep-reorg", deep, deep
+                ? $"a reorg of {reorg?.Depth} blocks (common ancestor {reorg?.CommonAncestor}) went deeper than {_chain.Name}'s finality; an operator must acknowledge it"
+                : "acknowledged by an operator");
+        }
+
+        var silence = time.GetUtcNow() - _lastSuccessAt;
+        var unreachable = silence > TimeSpan.FromSeconds(options.Value.Breakers.UnreachableSeconds);
+        if (unreachable != _reported.Unreachable)
+        {
+            await breaker.Report("unreachable", unreachable, unreachable
+                ? $"no poll of {_chain.Name} has succeeded for {silence.TotalSeconds:0} s (last error: {_lastError})"
+                : "polled again");
+        }
+
+        _reported = (deep, unreachable);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
@@ -101,6 +134,7 @@ public sealed partial class ChainRelayerGrain(
             await state.WriteStateAsync(cancellationToken);
             _healthy = true;
             _lastError = null;
+            _lastSuccessAt = time.GetUtcNow();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -114,6 +148,15 @@ public sealed partial class ChainRelayerGrain(
         finally
         {
             _lastPollAt = time.GetUtcNow();
+        }
+
+        try
+        {
+            await ReportToBreakerAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPollFailed(_chain.Name, e.GetType().Name, $"reporting to the chain's breaker: {e.Message}");
         }
     }
 

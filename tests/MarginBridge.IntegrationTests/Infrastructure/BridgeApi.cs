@@ -24,6 +24,8 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public Task<TransferResponse[]> AccountTransfersAsync(string address) => _client.GetAccountTransfersAsync(address, CancellationToken.None);
 
+    public Task<Abstractions.Breakers.BreakerStatus[]> BreakersAsync() => _client.GetBreakersAsync(CancellationToken.None);
+
     public Task<PriceResponse[]> PricesAsync() => _client.GetPricesAsync(CancellationToken.None);
 
     public Task<TransferProofResponse> ProofAsync(string id) => _client.GetProofAsync(id, CancellationToken.None);

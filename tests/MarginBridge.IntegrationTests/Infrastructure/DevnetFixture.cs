@@ -48,6 +48,8 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Relayer.PollIntervalMilliseconds = 200;
         profile.MarginBridge.Relayer.RpcTimeoutMilliseconds = 1_000;
         profile.MarginBridge.Relayer.EndpointBreakSeconds = 2;
+        profile.MarginBridge.Breakers.UnreachableSeconds = 2;
+        profile.MarginBridge.Breakers.ProbeSeconds = 5;
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions

@@ -20,7 +20,7 @@ public sealed class BreakerTests(DevnetFixture devnet)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private async Task<BreakerStatus> BreakerAsync(string scope) =>
-        (await devnet.Api.Http.GetFromJsonAsync<BreakerStatus[]>("/breakers", Json))!.Single(b => b.Scope == scope);
+        (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope);
 
     private Task<HttpResponseMessage> OperatorAsync(string path, string? reason, string? token) =>
         devnet.Api.OperatorPostAsync(path, token, JsonContent.Create(new { reason }));

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.IntegrationTests.Infrastructure;
 
 namespace MarginBridge.IntegrationTests.Relaying;
@@ -7,6 +8,9 @@ namespace MarginBridge.IntegrationTests.Relaying;
 [Collection(DevnetCollection.Name)]
 public sealed class ReorgTests(DevnetFixture devnet)
 {
+    private async Task<BreakerStatus> BreakerAsync(long chainId) =>
+        (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Chain(chainId));
+
     [Fact]
     public async Task ReorgShallowerThanFinality_RevokesThePendingCredit_AndKeepsTheFinalOne()
     {
@@ -53,9 +57,11 @@ public sealed class ReorgTests(DevnetFixture devnet)
 
         var status = await Eventually.Until(() => devnet.Api.ChainAsync(chainId), s => s.DeepReorgCount == before + 1, "the deep reorg is recorded");
         Assert.True(status.LastReorg!.DeeperThanFinality);
-        // A final credit is never silently taken back: it stays, logged as an error for an operator
-        // (a later issue trips the chain's circuit breaker here).
+        // A final credit is never silently taken back: it stays, logged as an error for an operator,
+        // and the chain's circuit breaker opens by itself.
         Assert.Equal((0, 70), (await devnet.Api.AccountAsync(account.Address)).On(chainId));
+        var breaker = await Eventually.Until(() => BreakerAsync(chainId), b => b.State == BreakerState.Open, "the chain's breaker opens on the deep reorg");
+        Assert.Contains("deeper than appchain's finality", breaker.ActiveTriggers["deep-reorg"], StringComparison.Ordinal);
 
         // Routes out of the chain stop until an authenticated operator has reviewed the reorg.
         Assert.True(status.StoppedByDeepReorg);
@@ -73,6 +79,7 @@ public sealed class ReorgTests(DevnetFixture devnet)
         using var acknowledged = await devnet.Api.OperatorPostAsync($"/operator/chains/{chainId}/acknowledge-reorg", devnet.Devnet.OperatorToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, acknowledged.StatusCode);
         Assert.False((await devnet.Api.ChainAsync(chainId)).StoppedByDeepReorg);
+        Assert.NotEqual(BreakerState.Open, (await BreakerAsync(chainId)).State);
         var journal = await devnet.Api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/chains/{chainId}/journal");
         Assert.Contains(journal.EnumerateArray(), row => row.GetProperty("kind").GetString() == "Operator:acknowledge-reorg" && row.GetProperty("actor").GetString() == "operator devnet-operator");
     }

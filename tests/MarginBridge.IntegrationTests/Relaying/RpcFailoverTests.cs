@@ -1,3 +1,4 @@
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.IntegrationTests.Infrastructure;
 
 namespace MarginBridge.IntegrationTests.Relaying;
@@ -52,9 +53,21 @@ public sealed class RpcFailoverTests(DevnetFixture devnet) : IAsyncLifetime
         Assert.False((await devnet.Api.ChainAsync(chainId)).Healthy);
         Assert.Equal(0, (await devnet.Api.AccountAsync(account.Address)).Deposits);
 
+        // Unreachable longer than Breakers:UnreachableSeconds (2 s in the test fixture): the chain's breaker opens.
+        var breaker = await Eventually.Until(
+            async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Chain(chainId)),
+            b => b.ActiveTriggers.ContainsKey("unreachable"),
+            "the zk chain's breaker opens while no poll succeeds");
+        Assert.Equal(BreakerState.Open, breaker.State);
+        Assert.Contains("no poll of zk has succeeded", breaker.ActiveTriggers["unreachable"], StringComparison.Ordinal);
+
         devnet.ZkProxies[0].Mode = ProxyMode.Forward;
         devnet.ZkProxies[1].Mode = ProxyMode.Forward;
         var view = await Eventually.Until(() => devnet.Api.AccountAsync(account.Address), a => a.Deposits == 1, "the deposit is credited after recovery");
         Assert.Equal((999, 0), view.On(chainId));
+        await Eventually.Until(
+            async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Chain(chainId)),
+            b => !b.ActiveTriggers.ContainsKey("unreachable") && b.State != BreakerState.Open,
+            "the breaker probes once the chain answers again");
     }
 }
