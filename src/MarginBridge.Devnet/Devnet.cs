@@ -123,6 +123,7 @@ public sealed class Devnet : IAsyncDisposable
                 Members = [.. committee.Members.Zip(devnet._signers, (address, signer) => new CommitteeMemberOptions { Address = address, Url = signer.HttpUrl })],
             };
             profile.MarginBridge.Pipeline.SubmitterKeyFile = await devnet.WriteSubmitterKeyAsync(cancellationToken);
+            profile.MarginBridge.Breakers.GuardianKeyFile = await devnet.WriteGuardianKeyAsync(cancellationToken);
             profile.MarginBridge.Operators = [new OperatorOptions { Name = "devnet-operator", TokenSha256 = await devnet.WriteOperatorTokenAsync(cancellationToken) }];
             await File.WriteAllTextAsync(devnet.ConfigPath, JsonSerializer.Serialize(new { profile.Silo, profile.MarginBridge }, DevnetProfile.Json), cancellationToken);
             for (var i = 0; i < options.SiloCount; i++)
@@ -202,6 +203,14 @@ public sealed class Devnet : IAsyncDisposable
     {
         var file = Path.Combine(DataDirectory, "submitter.key");
         await SecretFiles.WriteAsync(file, Submitter.PrivateKey, cancellationToken);
+        return file;
+    }
+
+    /// <summary>The vaults' guardian (test account 5 on every chain): the silo may pause with it, never unpause.</summary>
+    private async Task<string> WriteGuardianKeyAsync(CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(DataDirectory, "guardian.key");
+        await SecretFiles.WriteAsync(file, Chains[0].Node.Accounts[5].PrivateKey, cancellationToken);
         return file;
     }
 

@@ -67,6 +67,11 @@ public static class MarginBridgeOptionsValidator
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnreachableSeconds: must be between 1 and 86400");
         }
 
+        if (options.Breakers.GuardianKeyFile is { Length: > 0 } guardian && !File.Exists(guardian))
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:GuardianKeyFile: {guardian} does not exist");
+        }
+
         for (var i = 0; i < options.PriceFeeds.Count; i++)
         {
             var feed = options.PriceFeeds[i];

@@ -175,6 +175,9 @@ public sealed class PauseFunction : FunctionMessage;
 [Function("unpause")]
 public sealed class UnpauseFunction : FunctionMessage;
 
+[Function("paused", "bool")]
+public sealed class PausedFunction : FunctionMessage;
+
 [Function("setGuardian")]
 public sealed class SetGuardianFunction : FunctionMessage
 {

@@ -14,6 +14,7 @@ namespace MarginBridge.Grains.Breakers;
 public sealed partial class CircuitBreakerGrain(
     [PersistentState("breaker", "breakers")] IPersistentState<CircuitBreakerState> state,
     AuditJournal journal,
+    VaultGuardian guardian,
     IOptions<MarginBridgeOptions> options,
     TimeProvider time,
     ILogger<CircuitBreakerGrain> logger) : Grain, ICircuitBreakerGrain
@@ -76,6 +77,14 @@ public sealed partial class CircuitBreakerGrain(
             }
 
             LogTransition(scope, transition.From, transition.To, transition.Actor, transition.Reason);
+            if (scope == BreakerScope.Global && transition.To == BreakerState.Open)
+            {
+                // A global trip stops the vaults themselves, through the guardian role (DESIGN §4).
+                foreach (var outcome in await guardian.PauseAllAsync(CancellationToken.None))
+                {
+                    await journal.AppendAsync(new JournalEntry(subject, ++sequence, "Guardian:pause", "vault guardian", outcome, time.GetUtcNow(), null));
+                }
+            }
         }
 
         var s = state.State;

@@ -5,6 +5,7 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Grains.Journal;
 using MarginBridge.Grains.Submission;
 using Microsoft.Extensions.Options;
+using MarginBridge.Grains.Breakers;
 using MarginBridge.Grains.Relaying;
 using MarginBridge.Grains.Storage;
 using Orleans.Configuration;
@@ -38,6 +39,7 @@ public static class OrleansHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChainConnections>();
         builder.Services.AddSingleton<SubmitterAccount>();
+        builder.Services.AddSingleton<VaultGuardian>();
         builder.Services.AddHttpClient<CommitteeClient>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MarginBridgeOptions>>().Value.Committee);
         builder.Services.AddSingleton(new AuditJournal(tables));

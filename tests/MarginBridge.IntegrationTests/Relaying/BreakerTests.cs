@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.IntegrationTests.Transfers;
 
@@ -11,8 +13,8 @@ namespace MarginBridge.IntegrationTests.Relaying;
 
 /// <summary>
 /// Circuit breakers on the devnet: a price crash opens its asset's breaker by itself; an operator's
-/// trip holds a chain's transfers, visibly, until the operator resets it; every change is journaled
-/// with who made it.
+/// trip holds a chain's transfers, visibly, until the operator resets it; a global trip pauses every
+/// vault through the guardian role; every change is journaled with who made it.
 /// </summary>
 [Collection(DevnetCollection.Name)]
 public sealed class BreakerTests(DevnetFixture devnet)
@@ -100,4 +102,42 @@ public sealed class BreakerTests(DevnetFixture devnet)
             [("Breaker:Open", "operator devnet-operator"), ("Breaker:Closed", "operator devnet-operator")],
             journal!.TakeLast(2).Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("actor").GetString())));
     }
+
+    [Fact]
+    public async Task GlobalTrip_PausesEveryVaultThroughTheGuardian_AndOnlyTheAdminUnpausesThem()
+    {
+        var token = devnet.Devnet.OperatorToken;
+        using (var trip = await OperatorAsync($"/operator/breakers/{BreakerScope.Global}/trip", "exploit suspected on a venue", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, trip.StatusCode);
+        }
+
+        try
+        {
+            foreach (var chain in devnet.Devnet.Chains)
+            {
+                await Eventually.Until(() => PausedAsync(chain), paused => paused, $"the vault on {chain.Options.Name} is paused");
+            }
+
+            var journal = await devnet.Api.Http.GetFromJsonAsync<JsonElement[]>($"/breakers/{BreakerScope.Global}/journal", Json);
+            var pauses = journal!.Where(e => e.GetProperty("kind").GetString() == "Guardian:pause").Select(e => e.GetProperty("detail").GetString()!).ToList();
+            Assert.All(devnet.Devnet.Chains, c => Assert.Contains(pauses, p => p.Contains($"the vault on {c.Options.Name}", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            using var reset = await OperatorAsync($"/operator/breakers/{BreakerScope.Global}/reset", "venue cleared", token);
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+
+            // Closing the breaker does not resume the chains: that takes the vaults' admin.
+            foreach (var chain in devnet.Devnet.Chains)
+            {
+                Assert.True(await PausedAsync(chain));
+                await BridgeWiring.SendAsync(chain.Node.Web3For(devnet.Devnet.Deployer), chain.Contracts.Vault, new UnpauseFunction());
+                Assert.False(await PausedAsync(chain));
+            }
+        }
+    }
+
+    private static Task<bool> PausedAsync(Devnet.DevnetChain chain) =>
+        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<PausedFunction>().QueryAsync<bool>(chain.Contracts.Vault, new PausedFunction());
 }
