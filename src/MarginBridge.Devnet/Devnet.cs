@@ -88,11 +88,6 @@ public sealed class Devnet : IAsyncDisposable
                 chain.Tokens = [new TokenOptions { Asset = profile.Devnet.Collateral.Asset, Address = deployments[i].Token, Decimals = profile.Devnet.Collateral.Decimals }];
                 options.AdjustChain?.Invoke(chain, nodes[i]);
                 int? blockTime = options.UseBlockTimes && profile.Devnet.BlockTimeSeconds.TryGetValue(chain.Name, out var seconds) ? seconds : null;
-                if (blockTime is { } interval)
-                {
-                    await nodes[i].RpcAsync<object>("evm_setIntervalMining", interval);
-                }
-
                 chains.Add(new DevnetChain(chain, nodes[i], deployments[i], blockTime));
             }
 
@@ -110,6 +105,12 @@ public sealed class Devnet : IAsyncDisposable
             foreach (var (asset, usd) in profile.Devnet.PriceFeeds)
             {
                 feeds.Add(await DevnetPriceFeed.DeployAsync(feedChain.Node, feedChain.Node.Accounts[0], asset, usd));
+            }
+
+            // Set up at one block per transaction, then the chains take their block times.
+            foreach (var chain in chains.Where(c => c.BlockTimeSeconds is not null))
+            {
+                await chain.Node.RpcAsync<object>("evm_setIntervalMining", chain.BlockTimeSeconds!.Value);
             }
 
             profile.MarginBridge.PriceFeeds = [.. feeds.Select(f => new PriceFeedOptions { Asset = f.Asset, ChainId = feedChain.Options.ChainId, Feed = f.Address, Decimals = DevnetPriceFeed.Decimals, MaxAgeSeconds = profile.Devnet.PriceMaxAgeSeconds })];
