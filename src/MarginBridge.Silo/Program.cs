@@ -23,7 +23,7 @@ try
     var errors = silo.Validate()
         .Concat(MarginBridgeOptionsValidator.Validate(bridge))
         .Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge))
-        .Concat(MarginBridgeOptionsValidator.ValidatePriceFeeds(bridge))
+        .Concat(MarginBridgeOptionsValidator.ValidateBreakersAndPrices(bridge))
         .Concat(margin.Validate().Select(e => e.ToString()))
         .ToList();
     if (errors.Count > 0)

@@ -84,8 +84,8 @@ public sealed class BatchAttestor
         // block shows each was sent at or before a final block, whatever block the silo named.
         var verification = await new SentMessageVerifier(source.Endpoints, source.Chain.Vault).VerifyAsync(leaves, finalBlock.Value, cancellationToken);
         return verification.IsProven ? SentCheck.Proven
-            : verification.Unproven.Count > 0 ? SentCheck.Settled(verification.Refusal!)
-            : SentCheck.Open(verification.Refusal!);
+            : verification.IsUndecided ? SentCheck.Open(verification.Refusal!)
+            : SentCheck.Settled(verification.Refusal!);
     }
 
     /// <summary>

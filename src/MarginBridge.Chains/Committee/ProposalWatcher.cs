@@ -25,6 +25,7 @@ public sealed partial class ProposalWatcher(EthECKey key, IReadOnlyList<ChainOpt
     private const int MaxBlockRange = 2_000;
     private readonly Dictionary<long, long> _nextBlock = [];
     private readonly Dictionary<long, List<RootProposedEvent>> _undecided = [];
+    private readonly Dictionary<string, Web3> _clients = new(StringComparer.Ordinal);
 
     /// <summary>One pass over every chain; a chain whose endpoints all fail is skipped until the next pass.</summary>
     public async Task PollAsync(CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ public sealed partial class ProposalWatcher(EthECKey key, IReadOnlyList<ChainOpt
             {
                 try
                 {
-                    await PollChainAsync(chain, new Web3(new Account(key, chain.ChainId), url), cancellationToken);
+                    await PollChainAsync(chain, ClientFor(chain, url), cancellationToken);
                     break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -44,6 +45,19 @@ public sealed partial class ProposalWatcher(EthECKey key, IReadOnlyList<ChainOpt
                 }
             }
         }
+    }
+
+    /// <summary>One client per endpoint for the life of the watcher, signing with the member's key on that chain.</summary>
+    private Web3 ClientFor(ChainOptions chain, string url)
+    {
+        var name = $"{chain.ChainId} {url}";
+        if (!_clients.TryGetValue(name, out var client))
+        {
+            client = new Web3(new Account(key, chain.ChainId), url);
+            _clients[name] = client;
+        }
+
+        return client;
     }
 
     private async Task PollChainAsync(ChainOptions chain, Web3 web3, CancellationToken cancellationToken)

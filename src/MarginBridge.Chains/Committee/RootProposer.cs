@@ -81,7 +81,7 @@ public sealed class RootProposer : IDisposable
 
     private static string Describe(Exception e) => e switch
     {
-        Nethereum.Contracts.SmartContractCustomErrorRevertException custom => RevertReasons.Describe(custom.ExceptionEncodedData.HexToByteArray()),
+        Nethereum.Contracts.SmartContractCustomErrorRevertException custom => RevertReasons.Describe(custom),
         Nethereum.JsonRpc.Client.RpcResponseException rpc => RevertReasons.Describe(rpc) ?? rpc.Message,
         _ => e.Message,
     };

@@ -1,3 +1,4 @@
+using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Chains;
 
 namespace MarginBridge.Chains.Configuration;
@@ -23,6 +24,10 @@ public sealed class ChainOptions
     public List<TokenOptions> Tokens { get; set; } = [];
 
     public FinalityOptions Finality { get; set; } = new();
+
+    /// <summary>The listed token at <paramref name="address"/> (any letter case), or null.</summary>
+    public TokenOptions? FindToken(string address) =>
+        EvmAddress.TryNormalize(address, out var normalized) ? Tokens.Find(t => EvmAddress.Normalize(t.Address) == normalized) : null;
 }
 
 /// <summary>A listed collateral token on one chain.</summary>

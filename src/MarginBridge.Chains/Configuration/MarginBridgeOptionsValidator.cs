@@ -49,12 +49,8 @@ public static class MarginBridgeOptionsValidator
         return errors;
     }
 
-    /// <summary>
-    /// What a silo needs beyond the chains to forward transfers: batching limits, the committee it
-    /// asks (members' addresses and URLs, a threshold they can meet) and the submitter's key file.
-    /// </summary>
-    /// <summary>The silo's price feeds (each asset once, on a configured chain, with sane trust limits) and the breakers that act on them.</summary>
-    public static IReadOnlyList<string> ValidatePriceFeeds(MarginBridgeOptions options)
+    /// <summary>The silo's circuit breakers and price feeds (each asset once, on a configured chain, with sane trust limits).</summary>
+    public static IReadOnlyList<string> ValidateBreakersAndPrices(MarginBridgeOptions options)
     {
         var errors = new List<string>();
         if (options.Breakers.ProbeSeconds is < 1 or > 86_400)
@@ -119,6 +115,10 @@ public static class MarginBridgeOptionsValidator
         return errors;
     }
 
+    /// <summary>
+    /// What a silo needs beyond the chains to forward transfers: batching limits, the committee it
+    /// asks (members' addresses and URLs, a threshold they can meet) and the submitter's key file.
+    /// </summary>
     public static IReadOnlyList<string> ValidatePipeline(MarginBridgeOptions options)
     {
         var errors = new List<string>();

@@ -26,6 +26,10 @@ public static class RevertReasons
         return Describe(data.HexToByteArray());
     }
 
+    /// <summary>A revert that Nethereum already recognised as a custom error (from an estimate or a call).</summary>
+    public static string Describe(Nethereum.Contracts.SmartContractCustomErrorRevertException exception) =>
+        Describe(exception.ExceptionEncodedData.HexToByteArray());
+
     public static string Describe(byte[] data)
     {
         if (data.Length < 4)

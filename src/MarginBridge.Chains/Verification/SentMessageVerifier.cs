@@ -96,6 +96,9 @@ public sealed record SourceVerification(bool IsProven, string? BlockHash, string
 {
     public static SourceVerification Proven(string blockHash) => new(true, blockHash, null, []);
 
+    /// <summary>Not proven, and nothing settled either: the block could not be agreed or no proof came back.</summary>
+    public bool IsUndecided => !IsProven && Unproven.Count == 0;
+
     /// <summary>Nothing could be checked (too few endpoints, or they disagree on the block).</summary>
     public static SourceVerification Undecided(string reason) => new(false, null, reason, []);
 }

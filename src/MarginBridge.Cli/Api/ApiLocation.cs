@@ -18,7 +18,8 @@ public static class ApiLocation
     }
 
     /// <summary>A value read from the running devnet's <c>devnet.json</c> (in <paramref name="dataDirectory"/>, default .devnet); null when no devnet runs.</summary>
-    public static string? FromManifest(Func<JsonElement, string?> read, string? dataDirectory = null)
+    public static T? FromManifest<T>(Func<JsonElement, T?> read, string? dataDirectory = null)
+        where T : class
     {
         var manifest = Path.Combine(dataDirectory ?? DefaultDataDirectory, "devnet.json");
         if (!File.Exists(manifest))

@@ -38,12 +38,8 @@ public sealed class DevnetShockCommand : AsyncCommand<DevnetShockCommand.Setting
             throw new CliUsageException($"<MOVE>: {error}");
         }
 
-        var feed = ApiLocation.FromManifest(m => FindFeed(m, settings.Asset), settings.Data)
+        var priceFeed = ApiLocation.FromManifest(m => FindFeed(m, settings.Asset), settings.Data)
             ?? throw new CliUsageException($"<ASSET>: no running devnet has a price feed for '{settings.Asset}' (start one with 'mb devnet')");
-        using var manifest = JsonDocument.Parse(feed);
-        var root = manifest.RootElement;
-        var feeder = new DevAccount(root.GetProperty("feeder").GetString()!, root.GetProperty("feederKey").GetString()!);
-        var priceFeed = new DevnetPriceFeed(settings.Asset, root.GetProperty("address").GetString()!, root.GetProperty("chainId").GetInt64(), root.GetProperty("rpcUrl").GetString()!, feeder);
         var before = await priceFeed.LatestAsync();
         var after = decimal.Round(before * (1 + (percent / 100m)), 8, MidpointRounding.ToZero);
         await priceFeed.SubmitAsync(after);
@@ -51,8 +47,8 @@ public sealed class DevnetShockCommand : AsyncCommand<DevnetShockCommand.Setting
         return 0;
     }
 
-    /// <summary>The feed's address, chain, RPC URL, feeder and the feeder's devnet test key, as one JSON object; null when absent.</summary>
-    private static string? FindFeed(JsonElement manifest, string asset)
+    /// <summary>The asset's feed in the devnet's manifest, written by the feeder's devnet test key; null when absent.</summary>
+    private static DevnetPriceFeed? FindFeed(JsonElement manifest, string asset)
     {
         foreach (var feed in manifest.GetProperty("priceFeeds").EnumerateArray())
         {
@@ -65,14 +61,7 @@ public sealed class DevnetShockCommand : AsyncCommand<DevnetShockCommand.Setting
             var feeder = feed.GetProperty("feeder").GetString()!;
             var chain = manifest.GetProperty("chains").EnumerateArray().First(c => c.GetProperty("chainId").GetInt64() == chainId);
             var key = manifest.GetProperty("accounts").EnumerateArray().First(a => string.Equals(a.GetProperty("address").GetString(), feeder, StringComparison.OrdinalIgnoreCase));
-            return JsonSerializer.Serialize(new
-            {
-                chainId,
-                rpcUrl = chain.GetProperty("rpcUrl").GetString(),
-                address = feed.GetProperty("address").GetString(),
-                feeder,
-                feederKey = key.GetProperty("privateKey").GetString(),
-            });
+            return new DevnetPriceFeed(asset, feed.GetProperty("address").GetString()!, chainId, chain.GetProperty("rpcUrl").GetString()!, new DevAccount(feeder, key.GetProperty("privateKey").GetString()!));
         }
 
         return null;

@@ -82,7 +82,7 @@ public sealed class ExecuteCommand : AsyncCommand<ExecuteCommand.Settings>
         }
         catch (SmartContractCustomErrorRevertException revert)
         {
-            var reason = RevertReasons.Describe(revert.ExceptionEncodedData.HexToByteArray());
+            var reason = RevertReasons.Describe(revert);
             if (RevertReasons.NameOf(reason) == "AlreadyExecuted")
             {
                 AnsiConsole.MarkupLineInterpolated($"transfer {proof.Id} was executed meanwhile (by someone else); nothing to do");

@@ -7,9 +7,19 @@ using Nethereum.RPC.Eth.DTOs;
 namespace MarginBridge.Devnet.Deployment;
 
 /// <summary>One asset's devnet price feed (contracts/src/PriceFeed.sol, 8 decimals, USD): deployed by and written by its feeder.</summary>
-public sealed record DevnetPriceFeed(string Asset, string Address, long ChainId, string RpcUrl, DevAccount Feeder)
+public sealed class DevnetPriceFeed(string asset, string address, long chainId, string rpcUrl, DevAccount feeder)
 {
     public const int Decimals = 8;
+
+    private readonly Nethereum.Web3.Web3 _web3 = new(new Nethereum.Web3.Accounts.Account(feeder.PrivateKey, chainId), rpcUrl);
+
+    public string Asset => asset;
+
+    public string Address => address;
+
+    public long ChainId => chainId;
+
+    public DevAccount Feeder => feeder;
 
     public static async Task<DevnetPriceFeed> DeployAsync(AnvilNode node, DevAccount feeder, string asset, decimal usd)
     {
@@ -24,16 +34,14 @@ public sealed record DevnetPriceFeed(string Asset, string Address, long ChainId,
 
     /// <summary>Publishes a new round: <paramref name="usd"/> in dollars, at most 8 decimals.</summary>
     public Task SubmitAsync(decimal usd) =>
-        BridgeWiring.SendAsync(Web3(), Address, new SubmitAnswerFunction { Answer = ToAnswer(usd) });
+        BridgeWiring.SendAsync(_web3, Address, new SubmitAnswerFunction { Answer = ToAnswer(usd) });
 
     public async Task<decimal> LatestAsync()
     {
-        var round = await Web3().Eth.GetContractQueryHandler<LatestRoundDataFunction>()
+        var round = await _web3.Eth.GetContractQueryHandler<LatestRoundDataFunction>()
             .QueryDeserializingToObjectAsync<RoundDataOutput>(new LatestRoundDataFunction(), Address);
         return (decimal)round.Answer / 100_000_000m;
     }
-
-    private Nethereum.Web3.Web3 Web3() => new(new Nethereum.Web3.Accounts.Account(Feeder.PrivateKey, ChainId), RpcUrl);
 
     private static BigInteger ToAnswer(decimal usd) =>
         BigInteger.Parse(decimal.Round(usd * 100_000_000m, 0, MidpointRounding.ToZero).ToString("0", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

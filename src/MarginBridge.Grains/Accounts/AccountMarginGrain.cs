@@ -111,7 +111,7 @@ public sealed partial class AccountMarginGrain(
     private static BigInteger Sum(IEnumerable<BigInteger> amounts) => amounts.Aggregate(BigInteger.Zero, (sum, a) => sum + a);
 
     private string? AssetOf(long chainId, string token) =>
-        options.Value.FindChain(chainId)?.Tokens.Find(t => EvmAddress.Normalize(t.Address) == token)?.Asset;
+        options.Value.FindChain(chainId)?.FindToken(token)?.Asset;
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final deposit {ChainId}:{Nonce} (block {Block}); its credit is kept and needs an operator")]
     private partial void LogFinalDepositRevoked(long chainId, ulong nonce, long block);

@@ -151,7 +151,7 @@ public sealed partial class RouteGrain(
             return new OperatorOutcome(false, $"the message is in {_source.Name}'s outbox at block {block}: its amount is locked in the source vault and owed at the destination, and the contracts have no refund path; retry or reverify it instead");
         }
 
-        if (verification.Unproven.Count == 0)
+        if (verification.IsUndecided)
         {
             return new OperatorOutcome(false, $"cannot check {_source.Name}'s outbox now: {verification.Refusal}");
         }
@@ -226,13 +226,7 @@ public sealed partial class RouteGrain(
             return;
         }
 
-        if (State.Queue.Count > 0 && await OpenBreakers.FirstAsync(GrainFactory, BreakerScopes()) is { } open)
-        {
-            var reason = $"halted by circuit breaker {open.Scope}: {open.Reason} (open since {open.Since:u}); batched once it closes";
-            await Task.WhenAll(State.Queue.Select(q => Transfer(q.Message.Id).Hold(reason)));
-            return;
-        }
-
+        var breakersChecked = false;
         while (true)
         {
             var now = time.GetUtcNow();
@@ -242,6 +236,16 @@ public sealed partial class RouteGrain(
             {
                 return;
             }
+
+            // Asked only when a batch is due, not on every tick a transfer waits for its batch age.
+            if (!breakersChecked && await OpenBreakers.FirstAsync(GrainFactory, BreakerScopes()) is { } open)
+            {
+                var reason = $"halted by circuit breaker {open.Scope}: {open.Reason} (open since {open.Since:u}); batched once it closes";
+                await Task.WhenAll(State.Queue.Select(q => Transfer(q.Message.Id).Hold(reason)));
+                return;
+            }
+
+            breakersChecked = true;
 
             var transfers = await ProvenInOutboxAsync(due, cancellationToken);
             if (transfers.Count == 0)
@@ -268,7 +272,7 @@ public sealed partial class RouteGrain(
     /// <summary>Global, both chains, the route, and the assets of the queued transfers (DESIGN §4).</summary>
     private IEnumerable<string> BreakerScopes() =>
         BreakerScope.ForMove(_source.ChainId, _destination.ChainId, null).Concat(
-            State.Queue.Select(q => _source.Tokens.Find(t => EvmAddress.Normalize(t.Address) == EvmAddress.Normalize(q.Message.SourceToken))?.Asset)
+            State.Queue.Select(q => _source.FindToken(q.Message.SourceToken)?.Asset)
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)
                 .Select(BreakerScope.Asset));
@@ -293,8 +297,8 @@ public sealed partial class RouteGrain(
         }
 
         var unproven = verification.Unproven.Select(l => l.ToHex(prefix: true)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var doubtful = unproven.Count == 0 ? transfers : [.. transfers.Where(t => unproven.Contains(t.Id))];
-        var reason = unproven.Count == 0
+        var doubtful = verification.IsUndecided ? transfers : [.. transfers.Where(t => unproven.Contains(t.Id))];
+        var reason = verification.IsUndecided
             ? $"waiting to check the message in {_source.Name}'s outbox: {verification.Refusal}; checked again in {UnprovenRecheck.TotalSeconds:0} s"
             : $"not in {_source.Name}'s outbox by a storage proof at block {block}: an RPC endpoint reported a TransferInitiated log that the chain's state does not hold (or its block is gone); checked again every {UnprovenRecheck.TotalSeconds:0} s; an operator may cancel it";
         var until = time.GetUtcNow() + UnprovenRecheck;

@@ -36,7 +36,7 @@ public sealed record AccountMarginResponse(
         foreach (var balance in view.Balances)
         {
             var chain = options.FindChain(balance.ChainId);
-            var token = chain?.Tokens.Find(t => EvmAddress.Normalize(t.Address) == balance.Token);
+            var token = chain?.FindToken(balance.Token);
             var where = $"{balance.Asset ?? balance.Token} on {chain?.Name ?? balance.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             if (chain is null || token is null || !model.Parameters.Collateral.TokenHaircutBps.TryGetValue(token.Asset, out var haircut))
             {

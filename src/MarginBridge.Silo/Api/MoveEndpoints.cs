@@ -1,5 +1,4 @@
 using System.Numerics;
-using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Submission;
 using MarginBridge.Chains.Configuration;
@@ -37,7 +36,7 @@ public static class MoveEndpoints
         }
 
         var move = signed.Move;
-        var asset = signed.Source.Tokens.Find(t => EvmAddress.Normalize(t.Address) == EvmAddress.Normalize(move.Token))?.Asset;
+        var asset = signed.Source.FindToken(move.Token)?.Asset;
         if (await OpenBreakers.FirstAsync(grains, BreakerScope.ForMove(signed.Source.ChainId, (long)move.DstChainId, asset)) is { } open)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Halted by circuit breaker {open.Scope}", detail: $"{open.Reason} (open since {open.Since:u}); nothing was sent, retry once it closes (GET /breakers)");

@@ -46,7 +46,7 @@ public sealed record MoveRequestBody(
             return Fail("toChainId", "must differ from fromChainId");
         }
 
-        if (!EvmAddress.TryNormalize(Token, out var token) || !source.Tokens.Any(t => EvmAddress.Normalize(t.Address) == token))
+        if (!EvmAddress.TryNormalize(Token, out var token) || source.FindToken(token) is null)
         {
             return Fail("token", $"must be a collateral token listed on {source.Name}: {string.Join(", ", source.Tokens.Select(t => $"{t.Asset} {t.Address}"))}");
         }

@@ -19,7 +19,7 @@ public sealed class DeploymentFilesTests
         var bridge = configuration.GetSection(MarginBridgeOptions.Section).Get<MarginBridgeOptions>()!;
 
         Assert.Empty(MarginBridgeOptionsValidator.Validate(bridge));
-        Assert.Empty(MarginBridgeOptionsValidator.ValidatePriceFeeds(bridge));
+        Assert.Empty(MarginBridgeOptionsValidator.ValidateBreakersAndPrices(bridge));
         Assert.Equal(["Silo:StorageConnectionString: is required (set it through the environment: Silo__StorageConnectionString)"], silo.Validate());
     }
 

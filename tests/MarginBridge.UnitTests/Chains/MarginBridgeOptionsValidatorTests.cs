@@ -108,6 +108,6 @@ public sealed class MarginBridgeOptionsValidatorTests
                 "MarginBridge:PriceFeeds:1:JumpPercent: must be between 1 and 100",
                 "MarginBridge:PriceFeeds:1:JumpWindowSeconds: must be at least 1",
             ],
-            MarginBridgeOptionsValidator.ValidatePriceFeeds(options));
+            MarginBridgeOptionsValidator.ValidateBreakersAndPrices(options));
     }
 }
