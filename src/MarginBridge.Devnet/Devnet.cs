@@ -86,6 +86,7 @@ public sealed class Devnet : IAsyncDisposable
                 chain.Vault = deployments[i].Vault;
                 chain.StartBlock = deployments[i].VaultBlock;
                 chain.Tokens = [new TokenOptions { Asset = profile.Devnet.Collateral.Asset, Address = deployments[i].Token, Decimals = profile.Devnet.Collateral.Decimals }];
+                chain.Venues = [deployments[i].Venue];
                 options.AdjustChain?.Invoke(chain, nodes[i]);
                 int? blockTime = options.UseBlockTimes && profile.Devnet.BlockTimeSeconds.TryGetValue(chain.Name, out var seconds) ? seconds : null;
                 chains.Add(new DevnetChain(chain, nodes[i], deployments[i], blockTime));

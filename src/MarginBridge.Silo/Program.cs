@@ -25,6 +25,8 @@ try
         .Concat(MarginBridgeOptionsValidator.ValidatePipeline(bridge))
         .Concat(MarginBridgeOptionsValidator.ValidateBreakersAndPrices(bridge))
         .Concat(margin.Validate().Select(e => e.ToString()))
+        .Concat(bridge.Markets.Select((m, i) => (m, i)).Where(x => !margin.Underlyings.ContainsKey(x.m.Underlying))
+            .Select(x => $"{MarginBridgeOptions.Section}:Markets:{x.i}:Underlying: '{x.m.Underlying}' is not one of {MarginParameters.Section}:Underlyings"))
         .ToList();
     if (errors.Count > 0)
     {

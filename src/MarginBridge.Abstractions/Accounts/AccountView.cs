@@ -2,14 +2,16 @@ using System.Numerics;
 
 namespace MarginBridge.Abstractions.Accounts;
 
-/// <summary>An account's collateral as its grain holds it.</summary>
+/// <summary>An account's collateral and positions as its grain holds them.</summary>
+/// <param name="Positions">Open positions, and closed ones whose realized P&amp;L still counts.</param>
 [GenerateSerializer, Immutable]
 public sealed record AccountView(
     [property: Id(0)] string Address,
     [property: Id(1)] IReadOnlyList<ChainBalance> Balances,
     [property: Id(2)] IReadOnlyList<AssetTotal> Totals,
     [property: Id(3)] int Deposits,
-    [property: Id(4)] int RevokedDeposits);
+    [property: Id(4)] int RevokedDeposits,
+    [property: Id(5)] IReadOnlyList<VenuePosition> Positions);
 
 /// <summary>One token on one chain: pending (soft-final) and final (hard-final) base units.</summary>
 [GenerateSerializer, Immutable]

@@ -4,10 +4,10 @@ namespace MarginBridge.Abstractions.Accounts;
 public interface IAccountMarginGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Applies deposit changes in order, idempotently on (chain id, deposit nonce): an update that
-    /// was already applied changes nothing. Persists once per call.
+    /// Applies deposits, withdrawals and position changes in order, idempotently on each event's
+    /// key: an update that was already applied changes nothing. Persists once per call.
     /// </summary>
-    Task Apply(IReadOnlyList<DepositUpdate> updates);
+    Task Apply(IReadOnlyList<ChainEventUpdate> updates);
 
     Task<AccountView> GetView();
 

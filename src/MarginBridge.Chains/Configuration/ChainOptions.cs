@@ -23,6 +23,9 @@ public sealed class ChainOptions
 
     public List<TokenOptions> Tokens { get; set; } = [];
 
+    /// <summary>Derivative venues on this chain (IVenueAdapter contracts) whose positions are margined.</summary>
+    public List<string> Venues { get; set; } = [];
+
     public FinalityOptions Finality { get; set; } = new();
 
     /// <summary>The listed token at <paramref name="address"/> (any letter case), or null.</summary>

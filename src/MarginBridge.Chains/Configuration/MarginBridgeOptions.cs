@@ -21,5 +21,8 @@ public sealed class MarginBridgeOptions
     /// <summary>One price feed per asset, read by the silo's price oracle grains.</summary>
     public List<PriceFeedOptions> PriceFeeds { get; set; } = [];
 
+    /// <summary>The venue markets positions may be in, each naming its underlying.</summary>
+    public List<MarketOptions> Markets { get; set; } = [];
+
     public ChainOptions? FindChain(long chainId) => Chains.Find(c => c.ChainId == chainId);
 }

@@ -112,6 +112,30 @@ public static class MarginBridgeOptionsValidator
             }
         }
 
+        for (var i = 0; i < options.Markets.Count; i++)
+        {
+            var market = options.Markets[i];
+            void Fail(string key, string rule) => errors.Add($"{MarginBridgeOptions.Section}:Markets:{i}:{key}: {rule}");
+            if (!MarketOptions.IsValidId(market.Id))
+            {
+                Fail("Id", "must be 1 to 32 printable ASCII characters (the venue's bytes32 market id)");
+            }
+            else if (options.Markets.FindIndex(m => m.Id == market.Id) != i)
+            {
+                Fail("Id", $"'{market.Id}' is listed twice");
+            }
+
+            if (options.PriceFeeds.Find(f => f.Asset == market.Underlying) is null)
+            {
+                Fail("Underlying", $"'{market.Underlying}' has no price feed in {MarginBridgeOptions.Section}:PriceFeeds");
+            }
+
+            if (!double.IsFinite(market.Volatility) || market.Volatility is <= 0 or > 10)
+            {
+                Fail("Volatility", "must be an annualized volatility above 0 and at most 10 (1000 %)");
+            }
+        }
+
         return errors;
     }
 
@@ -265,6 +289,14 @@ public static class MarginBridgeOptionsValidator
             if (token.Decimals is < 0 or > 36)
             {
                 fail($"{key}:Tokens:{t}:Decimals", "must be between 0 and 36");
+            }
+        }
+
+        for (var v = 0; v < chain.Venues.Count; v++)
+        {
+            if (!EvmAddress.TryNormalize(chain.Venues[v], out _))
+            {
+                fail($"{key}:Venues:{v}", "must be a 0x-prefixed 20-byte hex address");
             }
         }
 

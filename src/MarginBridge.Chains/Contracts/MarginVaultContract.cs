@@ -252,3 +252,19 @@ public sealed class SentMessagesFunction : FunctionMessage
     [Parameter("bytes32", "leaf", 1)]
     public byte[] Leaf { get; set; } = new byte[32];
 }
+
+[Event("Withdrawn")]
+public sealed class WithdrawnEvent : IEventDTO
+{
+    [Parameter("address", "account", 1, true)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "token", 2, true)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 3, false)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("uint64", "clearanceNonce", 4, false)]
+    public ulong ClearanceNonce { get; set; }
+}

@@ -60,3 +60,29 @@ public sealed class VenuePositionOutput : IFunctionOutputDTO
     [Parameter("uint64", "expiry", 4)]
     public ulong Expiry { get; set; }
 }
+
+/// <summary><c>IVenueAdapter.PositionChanged</c>: any venue's report of a position after a fill.</summary>
+[Event("PositionChanged")]
+public sealed class PositionChangedEvent : IEventDTO
+{
+    [Parameter("address", "account", 1, true)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("bytes32", "market", 2, true)]
+    public byte[] Market { get; set; } = new byte[32];
+
+    [Parameter("uint8", "instrument", 3, false)]
+    public byte Instrument { get; set; }
+
+    [Parameter("int256", "size", 4, false)]
+    public BigInteger Size { get; set; }
+
+    [Parameter("uint256", "price", 5, false)]
+    public BigInteger Price { get; set; }
+
+    [Parameter("uint256", "strike", 6, false)]
+    public BigInteger Strike { get; set; }
+
+    [Parameter("uint64", "expiry", 7, false)]
+    public ulong Expiry { get; set; }
+}

@@ -31,18 +31,28 @@ public sealed class ChainReader(RpcEndpointPool pool)
         return ToRef(block);
     }
 
-    /// <summary>The vault's <c>Deposited</c> and <c>TransferInitiated</c> events of a block range, in one <c>eth_getLogs</c>.</summary>
-    public async Task<VaultEvents> GetVaultEventsAsync(string vault, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The vault's <c>Deposited</c>, <c>TransferInitiated</c> and <c>Withdrawn</c> events and the
+    /// venues' <c>PositionChanged</c> events of a block range, in one <c>eth_getLogs</c>.
+    /// </summary>
+    public async Task<ChainEvents> GetChainEventsAsync(string vault, IReadOnlyList<string> venues, long fromBlock, long toBlock, CancellationToken cancellationToken)
     {
         var filter = new NewFilterInput
         {
-            Address = [vault],
+            Address = [vault, .. venues],
             FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
             ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [new[] { DepositedTopic, TransferInitiatedTopic }],
+            Topics = [new[] { DepositedTopic, TransferInitiatedTopic, WithdrawnTopic, PositionChangedTopic }],
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
-        return new VaultEvents(logs.DecodeAllEvents<DepositedEvent>(), logs.DecodeAllEvents<TransferInitiatedEvent>());
+        bool FromVault(FilterLog log) => string.Equals(log.Address, vault, StringComparison.OrdinalIgnoreCase);
+        var vaultLogs = logs.Where(FromVault).ToArray();
+        var venueLogs = logs.Where(l => !FromVault(l)).ToArray();
+        return new ChainEvents(
+            vaultLogs.DecodeAllEvents<DepositedEvent>(),
+            vaultLogs.DecodeAllEvents<TransferInitiatedEvent>(),
+            vaultLogs.DecodeAllEvents<WithdrawnEvent>(),
+            venueLogs.DecodeAllEvents<PositionChangedEvent>());
     }
 
     /// <summary>A view call of a contract at the latest block.</summary>
@@ -80,11 +90,23 @@ public sealed class ChainReader(RpcEndpointPool pool)
 
     private static readonly string DepositedTopic = Event<DepositedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
     private static readonly string TransferInitiatedTopic = Event<TransferInitiatedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
+    private static readonly string WithdrawnTopic = Event<WithdrawnEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
+    private static readonly string PositionChangedTopic = Event<PositionChangedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
 
     private static BlockRef? ToRef(BlockWithTransactionHashes? block) => block is null
         ? null
         : new BlockRef((long)block.Number.Value, block.BlockHash, block.ParentHash, (long)block.Timestamp.Value);
 }
 
-/// <summary>What a vault emitted in a block range that the relayer acts on.</summary>
-public sealed record VaultEvents(IReadOnlyList<EventLog<DepositedEvent>> Deposits, IReadOnlyList<EventLog<TransferInitiatedEvent>> Transfers);
+/// <summary>What a chain's vault and venues emitted in a block range that the relayer acts on.</summary>
+public sealed record ChainEvents(
+    IReadOnlyList<EventLog<DepositedEvent>> Deposits,
+    IReadOnlyList<EventLog<TransferInitiatedEvent>> Transfers,
+    IReadOnlyList<EventLog<WithdrawnEvent>> Withdrawals,
+    IReadOnlyList<EventLog<PositionChangedEvent>> Positions)
+{
+    /// <summary>The blocks holding any of them.</summary>
+    public IEnumerable<long> Blocks =>
+        Deposits.Select(l => l.Log).Concat(Transfers.Select(l => l.Log)).Concat(Withdrawals.Select(l => l.Log)).Concat(Positions.Select(l => l.Log))
+            .Select(l => (long)l.BlockNumber.Value);
+}

@@ -14,8 +14,8 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
 
     public Uri BaseAddress => baseAddress;
 
-    public Task<AccountResponse> GetAccountAsync(string address, CancellationToken cancellationToken) =>
-        GetAsync<AccountResponse>($"/accounts/{Uri.EscapeDataString(address)}", cancellationToken);
+    public Task<AccountResponse> GetAccountAsync(string address, bool grid, CancellationToken cancellationToken) =>
+        GetAsync<AccountResponse>($"/accounts/{Uri.EscapeDataString(address)}{(grid ? "?grid=true" : string.Empty)}", cancellationToken);
 
     public Task<ChainStatus[]> GetChainsAsync(CancellationToken cancellationToken) =>
         GetAsync<ChainStatus[]>("/chains", cancellationToken);

@@ -95,7 +95,7 @@ public sealed class DepositBenchCommand : AsyncCommand<DepositBenchCommand.Setti
         var expected = beneficiaries.GroupBy(b => b).ToDictionary(g => g.Key, g => g.Count());
         foreach (var (account, count) in expected)
         {
-            var view = await api.GetAccountAsync(account, cancellationToken);
+            var view = await api.GetAccountAsync(account, false, cancellationToken);
             if (view.Deposits != count)
             {
                 throw new InvalidOperationException($"account {account} shows {view.Deposits} deposits, expected {count}");
@@ -117,7 +117,7 @@ public sealed class DepositBenchCommand : AsyncCommand<DepositBenchCommand.Setti
             await Task.Delay(Random.Shared.Next(pollInterval), cancellationToken);
             await collateral.DepositAsync(1);
             var clock = Stopwatch.StartNew();
-            while ((await api.GetAccountAsync(maker.Address, cancellationToken)).Deposits <= i)
+            while ((await api.GetAccountAsync(maker.Address, false, cancellationToken)).Deposits <= i)
             {
                 await Task.Delay(5, cancellationToken);
             }

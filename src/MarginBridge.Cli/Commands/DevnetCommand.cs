@@ -138,7 +138,7 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
                 new CollateralClient(d.Chain.Node, maker, d.Chain.Contracts.Token, d.Chain.Contracts.Vault).MintAndDepositAsync(d.Amount)));
             for (var attempt = 0; attempt < 120; attempt++)
             {
-                var account = await api.GetAccountAsync(maker.Address, cancellationToken);
+                var account = await api.GetAccountAsync(maker.Address, false, cancellationToken);
                 if (account.Deposits >= deposits.Count)
                 {
                     break;
@@ -152,7 +152,7 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"[grey]•[/] deposited {TokenAmount.Format(amount.ToString(), decimals)} {profile.Devnet.Collateral.Asset} on {chain.Options.Name} ({chain.Options.Kind})");
         }
 
-        AnsiConsole.Write(AccountTable.Render(await api.GetAccountAsync(maker.Address, cancellationToken)));
+        AnsiConsole.Write(AccountTable.Render(await api.GetAccountAsync(maker.Address, false, cancellationToken), grid: false));
         AnsiConsole.MarkupLineInterpolated($"[grey]Pending deposits turn final as each chain reaches finality: watch with[/] mb account {maker.Address}");
         await RunDemoMoveAsync(devnet, profile, api, cancellationToken);
     }

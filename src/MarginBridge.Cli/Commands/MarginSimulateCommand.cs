@@ -28,16 +28,7 @@ public sealed class MarginSimulateCommand : AsyncCommand<MarginSimulateCommand.S
     {
         using var api = new BridgeApiClient(ApiLocation.Resolve(settings.Api));
         var margin = await api.SimulateAsync(await File.ReadAllTextAsync(settings.Book, cancellationToken), cancellationToken);
-        AnsiConsole.Write(MarginView.Summary(margin));
-        AnsiConsole.Write(MarginView.Underlyings(margin));
-        if (settings.Grid)
-        {
-            foreach (var underlying in margin.Underlyings.Where(u => u.Grid.Count > 0))
-            {
-                AnsiConsole.Write(MarginView.Grid(underlying, margin.Scenarios));
-            }
-        }
-
+        AnsiConsole.Write(MarginView.Render(margin, settings.Grid));
         return 0;
     }
 }

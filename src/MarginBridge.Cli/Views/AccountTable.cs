@@ -6,7 +6,7 @@ namespace MarginBridge.Cli.Views;
 
 public static class AccountTable
 {
-    public static IRenderable Render(AccountResponse account)
+    public static IRenderable Render(AccountResponse account, bool grid)
     {
         var balances = new Table().Title($"[bold]Account {account.Address}[/]").RoundedBorder()
             .AddColumns("Chain", "Asset", "Token", "Pending", "Final");
@@ -35,11 +35,28 @@ public static class AccountTable
                 $"[bold]{TokenAmount.Format(t.Total, t.Decimals)}[/]");
         }
 
-        var m = account.Margin;
-        var margin = new Table().Title("[bold]Margin (USD)[/]").RoundedBorder().AddColumns("Collateral value", "of it pending", "Equity", "IM", "MM", "Free", "Health")
-            .AddRow(m.CollateralValue, $"[yellow]{m.PendingCollateralValue}[/]", $"[bold]{m.Equity}[/]", m.InitialRequirement, m.MaintenanceRequirement, m.FreeCollateral, m.Health is { } h ? h.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "∞");
-        var notes = m.NotCounted.Select(n => new Markup($"[yellow]not counted:[/] {Markup.Escape(n)}"));
+        var positions = new Table().Title("[bold]Positions[/]").RoundedBorder()
+            .AddColumns("Chain", "Venue", "Market", "Instrument", "Size", "Entry", "Strike", "Expiry", "Realized (USD)");
+        foreach (var p in account.Positions)
+        {
+            positions.AddRow(
+                Markup.Escape(p.Chain),
+                Markup.Escape($"{p.Venue[..6]}…{p.Venue[^4..]}"),
+                Markup.Escape(p.Market),
+                p.Instrument.ToString(),
+                TokenAmount.Format(p.Size, 18),
+                TokenAmount.Format(p.EntryPrice, 18),
+                p.Strike == "0" ? "-" : TokenAmount.Format(p.Strike, 18),
+                p.Expiry == 0 ? "-" : DateTimeOffset.FromUnixTimeSeconds(p.Expiry).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                TokenAmount.Format(p.RealizedPnl, 18));
+        }
+
+        IRenderable margin = account.Margin is { } m
+            ? MarginView.Render(m, grid)
+            : new Markup("[red]Margin not evaluated: an underlying has no usable price.[/]");
+        var notes = account.Unpriced.Select(n => new Markup($"[red]unpriced:[/] {Markup.Escape(n)}"))
+            .Concat(account.NotCounted.Select(n => new Markup($"[yellow]not counted:[/] {Markup.Escape(n)}")));
         var footer = new Markup($"[grey]Pending: soft-final, not withdrawable yet, counted at its layer kind's share. Final: hard-final on its chain. {account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs.[/]");
-        return new Rows([balances, totals, margin, .. notes, footer]);
+        return new Rows([balances, totals, .. account.Positions.Count > 0 ? [positions] : Array.Empty<IRenderable>(), margin, .. notes, footer]);
     }
 }

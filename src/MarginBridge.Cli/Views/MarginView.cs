@@ -9,7 +9,11 @@ namespace MarginBridge.Cli.Views;
 /// <summary>An account's margin as tables: the totals, the risk per underlying, and a scenario grid coloured by P&amp;L.</summary>
 public static class MarginView
 {
-    public static IRenderable Summary(SimulationResponse m)
+    /// <summary>The summary, the risk per underlying and, with <paramref name="grid"/>, each grid-margined underlying's scenarios.</summary>
+    public static IRenderable Render(SimulationResponse m, bool grid) =>
+        new Rows([Summary(m), Underlyings(m), .. grid ? m.Underlyings.Where(u => u.Grid.Count > 0).Select(u => Grid(u, m.Scenarios)) : []]);
+
+    private static Table Summary(SimulationResponse m)
     {
         var health = m.Health is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "∞";
         var state = m.Liquidatable ? "[red]below maintenance: liquidatable[/]"
@@ -18,6 +22,7 @@ public static class MarginView
         return new Table().Title("[bold]Margin[/]").RoundedBorder().AddColumns("", "USD")
             .AddRow("Collateral value", m.CollateralValue)
             .AddRow("  of it pending (counted)", m.PendingCollateralValue)
+            .AddRow("Cash at venues (realized, premiums)", m.Cash)
             .AddRow("Unrealized P&L (perps)", m.UnrealizedPnl)
             .AddRow("Option value", m.OptionValue)
             .AddRow("[bold]Equity[/]", $"[bold]{m.Equity}[/]")
@@ -27,7 +32,7 @@ public static class MarginView
             .AddRow("Health (equity ÷ MM)", $"{health} {state}");
     }
 
-    public static IRenderable Underlyings(SimulationResponse m)
+    private static Table Underlyings(SimulationResponse m)
     {
         var table = new Table().Title("[bold]Per underlying[/]").RoundedBorder()
             .AddColumns("Underlying", "Method", "Net perp", "Offset", "IM", "MM", "Basis", "Contingencies", "Worst scenario", "Delta", "Gamma", "Vega", "Theta");
@@ -54,7 +59,7 @@ public static class MarginView
     }
 
     /// <summary>Rows: spot moves; columns: vol up, unchanged, down; red for a loss, green for a gain, the worst in bold.</summary>
-    public static IRenderable Grid(UnderlyingRiskResponse u, IReadOnlyList<ScenarioResponse> scenarios)
+    private static Table Grid(UnderlyingRiskResponse u, IReadOnlyList<ScenarioResponse> scenarios)
     {
         var table = new Table().Title($"[bold]{Markup.Escape(u.Underlying)}[/]: P&L per scenario (USD, counted share)").RoundedBorder()
             .AddColumns("Spot move", "Vol up", "Vol unchanged", "Vol down");

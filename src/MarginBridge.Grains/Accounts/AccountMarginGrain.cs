@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace MarginBridge.Grains.Accounts;
 
 /// <summary>
-/// One account's collateral on every chain, pending (soft-final) and final (hard-final): deposits,
-/// minus what transfers took out of a chain, plus what they brought in.
+/// One account's collateral on every chain, pending (soft-final) and final (hard-final): deposits
+/// minus withdrawals, minus what transfers took out of a chain, plus what they brought in; and its
+/// positions on every venue, folded from the venues' reports.
 /// </summary>
 public sealed partial class AccountMarginGrain(
     [PersistentState("account", "accounts")] IPersistentState<AccountState> state,
@@ -17,7 +18,7 @@ public sealed partial class AccountMarginGrain(
 {
     private AccountState State => state.State;
 
-    public async Task Apply(IReadOnlyList<DepositUpdate> updates)
+    public async Task Apply(IReadOnlyList<ChainEventUpdate> updates)
     {
         var changed = false;
         foreach (var update in updates)
@@ -33,7 +34,7 @@ public sealed partial class AccountMarginGrain(
 
     public Task<AccountView> GetView()
     {
-        var entries = State.Deposits.Values.Select(c => (c.Deposit.ChainId, c.Deposit.Token, c.Deposit.Amount, c.HardFinal))
+        var entries = State.Events.Values.Select(Entry)
             .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)));
         var balances = entries
             .GroupBy(e => (e.ChainId, e.Token))
@@ -52,7 +53,11 @@ public sealed partial class AccountMarginGrain(
             .Select(g => new AssetTotal(g.Key, g.Aggregate(BigInteger.Zero, (s, b) => s + b.Pending), g.Aggregate(BigInteger.Zero, (s, b) => s + b.Final)))
             .OrderBy(t => t.Asset, StringComparer.Ordinal)
             .ToList();
-        return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Deposits.Count, State.RevokedDeposits));
+        var positions = State.Positions.Values.Select(p => p.Current).Where(p => !p.Size.IsZero || !p.RealizedPnl.IsZero)
+            .OrderBy(p => p.ChainId).ThenBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Market, StringComparer.Ordinal)
+            .ToList();
+        var deposits = State.Events.Values.Count(e => e.Event is Deposit);
+        return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, deposits, State.RevokedDeposits, positions));
     }
 
     public async Task ApplyTransferLeg(TransferLeg leg)
@@ -83,25 +88,42 @@ public sealed partial class AccountMarginGrain(
 
     public Task<IReadOnlyList<string>> GetTransferIds() => Task.FromResult<IReadOnlyList<string>>([.. State.Transfers]);
 
-    private bool ApplyOne(DepositUpdate update)
+    private static (long ChainId, string Token, BigInteger Amount, bool HardFinal) Entry(RecordedEvent recorded) => recorded.Event switch
     {
-        var deposit = update.Deposit;
-        var key = AccountState.KeyOf(deposit);
-        State.Deposits.TryGetValue(key, out var existing);
+        Deposit d => (d.ChainId, d.Token, d.Amount, recorded.HardFinal),
+        Withdrawal w => (w.ChainId, w.Token, -w.Amount, recorded.HardFinal),
+        _ => throw new InvalidOperationException($"a {recorded.Event.GetType().Name} is not a balance entry"),
+    };
+
+    private bool ApplyOne(ChainEventUpdate update)
+    {
+        if (update.Event is PositionChange report)
+        {
+            if (!State.Positions.TryGetValue(report.PositionKey, out var history))
+            {
+                history = new PositionHistory { Final = VenuePosition.Flat(report) };
+                State.Positions[report.PositionKey] = history;
+            }
+
+            return history.Apply(update.Change, report);
+        }
+
+        var chainEvent = update.Event;
+        State.Events.TryGetValue(chainEvent.Key, out var existing);
         switch (update.Change)
         {
-            case DepositChange.Observed when existing is null:
-                State.Deposits[key] = new CreditedDeposit(deposit, HardFinal: false);
+            case FinalityChange.Observed when existing is null:
+                State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: false);
                 return true;
-            case DepositChange.HardFinal when existing is null || !existing.HardFinal:
-                State.Deposits[key] = new CreditedDeposit(deposit, HardFinal: true);
+            case FinalityChange.HardFinal when existing is null || !existing.HardFinal:
+                State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: true);
                 return true;
-            case DepositChange.Revoked when existing is { HardFinal: false } && existing.Deposit.BlockHash == deposit.BlockHash:
-                State.Deposits.Remove(key);
-                State.RevokedDeposits++;
+            case FinalityChange.Revoked when existing is { HardFinal: false } && existing.Event.BlockHash == chainEvent.BlockHash:
+                State.Events.Remove(chainEvent.Key);
+                State.RevokedDeposits += chainEvent is Deposit ? 1 : 0;
                 return true;
-            case DepositChange.Revoked when existing is { HardFinal: true }:
-                LogFinalDepositRevoked(deposit.ChainId, deposit.Nonce, deposit.BlockNumber);
+            case FinalityChange.Revoked when existing is { HardFinal: true }:
+                LogFinalEventRevoked(chainEvent.Key, chainEvent.BlockNumber);
                 return false;
             default:
                 return false;
@@ -113,6 +135,6 @@ public sealed partial class AccountMarginGrain(
     private string? AssetOf(long chainId, string token) =>
         options.Value.FindChain(chainId)?.FindToken(token)?.Asset;
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final deposit {ChainId}:{Nonce} (block {Block}); its credit is kept and needs an operator")]
-    private partial void LogFinalDepositRevoked(long chainId, ulong nonce, long block);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final {Key} (block {Block}); it is kept and needs an operator")]
+    private partial void LogFinalEventRevoked(string key, long block);
 }

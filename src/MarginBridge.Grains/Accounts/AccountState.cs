@@ -2,12 +2,16 @@ using MarginBridge.Abstractions.Accounts;
 
 namespace MarginBridge.Grains.Accounts;
 
-/// <summary>The persisted ledger of one account: every credited deposit, keyed by (chain id, nonce), and every transfer's debit or credit.</summary>
+/// <summary>
+/// The persisted ledger of one account: every deposit and withdrawal by its key, every transfer's
+/// debit or credit, and its positions on every venue.
+/// </summary>
 [GenerateSerializer]
 public sealed class AccountState
 {
+    /// <summary>Deposits and withdrawals, keyed by <see cref="ChainEvent.Key"/>.</summary>
     [Id(0)]
-    public Dictionary<string, CreditedDeposit> Deposits { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RecordedEvent> Events { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Deposits whose pending credit a reorg took back.</summary>
     [Id(1)]
@@ -21,8 +25,10 @@ public sealed class AccountState
     [Id(3)]
     public Dictionary<string, TransferLeg> TransferLegs { get; set; } = new(StringComparer.Ordinal);
 
-    public static string KeyOf(Deposit deposit) => $"{deposit.ChainId}:{deposit.Nonce}";
+    /// <summary>Positions by <see cref="PositionChange.PositionKey"/>.</summary>
+    [Id(4)]
+    public Dictionary<string, PositionHistory> Positions { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Immutable]
-public sealed record CreditedDeposit([property: Id(0)] Deposit Deposit, [property: Id(1)] bool HardFinal);
+public sealed record RecordedEvent([property: Id(0)] ChainEvent Event, [property: Id(1)] bool HardFinal);

@@ -3,24 +3,24 @@ using MarginBridge.Abstractions.Accounts;
 namespace MarginBridge.Grains.Relaying;
 
 /// <summary>
-/// What one poll found: deposit changes grouped per account in the order they happened (one call
+/// What one poll found: chain events (deposits, withdrawals, position changes) grouped per account in the order they happened (one call
 /// per account), and transfer transitions (in order per transfer).
 /// </summary>
 internal sealed class AccountUpdates
 {
     public TransferUpdates Transfers { get; } = new();
 
-    private readonly Dictionary<string, List<DepositUpdate>> _byAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ChainEventUpdate>> _byAccount = new(StringComparer.Ordinal);
 
-    public void Add(DepositChange change, Deposit deposit)
+    public void Add(FinalityChange change, ChainEvent chainEvent)
     {
-        if (!_byAccount.TryGetValue(deposit.Account, out var list))
+        if (!_byAccount.TryGetValue(chainEvent.Account, out var list))
         {
             list = [];
-            _byAccount[deposit.Account] = list;
+            _byAccount[chainEvent.Account] = list;
         }
 
-        list.Add(new DepositUpdate(change, deposit));
+        list.Add(new ChainEventUpdate(change, chainEvent));
     }
 
     public Task DeliverAsync(IGrainFactory grains) =>

@@ -2,19 +2,17 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Configuration;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Finality;
 using MarginBridge.Chains.Rpc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace MarginBridge.Grains.Relaying;
 
 /// <summary>
-/// Follows one chain: polls its head through the endpoint pool, scans <c>Deposited</c> logs in
-/// bounded ranges from a persisted cursor, classifies each deposit soft- or hard-final by the
+/// Follows one chain: polls its head through the endpoint pool, scans its vault's and venues' logs in
+/// bounded ranges from a persisted cursor, classifies each event soft- or hard-final by the
 /// chain's layer kind, detects reorgs by block hash and rolls back what was not hard-final.
 /// Accounts are told before the cursor is persisted, so a crash repeats work (idempotent) and
 /// never skips it. A reminder re-activates the grain after a silo restart or failover.
@@ -160,7 +158,7 @@ public sealed partial class ChainRelayerGrain(
         }
     }
 
-    /// <summary>Checks the top scanned block and every block holding a pending deposit against the chain.</summary>
+    /// <summary>Checks the top scanned block and every block holding a pending event against the chain.</summary>
     private async Task DetectReorgAsync(BlockRef head, AccountUpdates updates, CancellationToken cancellationToken)
     {
         var watched = State.PendingBlocks().Append(State.Cursor).Distinct().OrderDescending();
@@ -202,13 +200,13 @@ public sealed partial class ChainRelayerGrain(
         }
 
         var deep = lowestReplaced <= State.HardFinalHeight;
-        var revoked = State.Pending.Where(p => p.Deposit.BlockNumber > ancestor).ToList();
+        var revoked = State.Pending.Where(p => p.Event.BlockNumber > ancestor).ToList();
         foreach (var pending in revoked)
         {
-            updates.Add(DepositChange.Revoked, pending.Deposit);
+            updates.Add(FinalityChange.Revoked, pending.Event);
         }
 
-        State.Pending.RemoveAll(p => p.Deposit.BlockNumber > ancestor);
+        State.Pending.RemoveAll(p => p.Event.BlockNumber > ancestor);
         foreach (var dropped in State.PendingTransfers.Where(p => p.Message.BlockNumber > ancestor))
         {
             updates.Transfers.Drop(dropped.Message, $"a reorg replaced block {dropped.Message.BlockNumber} (common ancestor {ancestor}) before hard finality; the transfer is no longer on the source chain and nothing left it");
@@ -239,13 +237,12 @@ public sealed partial class ChainRelayerGrain(
     {
         var from = State.Cursor + 1;
         var to = Math.Min(head.Number, State.Cursor + options.Value.Relayer.MaxBlockRange);
-        var events = await _reader.GetVaultEventsAsync(_chain.Vault, from, to, cancellationToken);
-        var logs = events.Deposits;
+        var events = await _reader.GetChainEventsAsync(_chain.Vault, _chain.Venues, from, to, cancellationToken);
 
         // Following the head, every block is recorded, so a reorg's common ancestor is found exactly.
-        // Catching up over a long range, the first and last block and the deposit blocks are enough.
+        // Catching up over a long range, the first and last block and the blocks of events are enough.
         var numbers = to - from < DenseRecordingLimit ? Range(from, to) : [from, to];
-        numbers = [.. numbers.Concat(logs.Select(l => (long)l.Log.BlockNumber.Value)).Concat(events.Transfers.Select(l => (long)l.Log.BlockNumber.Value)).Distinct().Order()];
+        numbers = [.. numbers.Concat(events.Blocks).Distinct().Order()];
         var fetched = await Task.WhenAll(numbers.Select(n => n == head.Number ? Task.FromResult<BlockRef?>(head) : _reader.GetBlockAsync(n, cancellationToken)));
         var blocks = new SortedDictionary<long, BlockRef>();
         foreach (var block in fetched)
@@ -254,13 +251,11 @@ public sealed partial class ChainRelayerGrain(
         }
 
         EnsureLinked(blocks);
-        foreach (var log in logs)
+        foreach (var (log, chainEvent) in ChainEventDecoder.Decode(_chain.ChainId, events))
         {
-            var block = CanonicalBlockOf(log.Log, blocks);
-
-            var deposit = ToDeposit(log, block);
-            State.Pending.Add(new PendingDeposit(deposit, block.Timestamp));
-            updates.Add(DepositChange.Observed, deposit);
+            var block = CanonicalBlockOf(log, blocks);
+            State.Pending.Add(new PendingEvent(chainEvent, block.Timestamp));
+            updates.Add(FinalityChange.Observed, chainEvent);
         }
 
         foreach (var log in events.Transfers)
@@ -322,13 +317,12 @@ public sealed partial class ChainRelayerGrain(
     {
         State.Pending.RemoveAll(pending =>
         {
-            var deposit = pending.Deposit;
-            if (!FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, deposit.BlockNumber, pending.BlockTimestamp, head))
+            if (!FinalityRule.IsHardFinal(_chain.Kind, _chain.Finality, pending.Event.BlockNumber, pending.BlockTimestamp, head))
             {
                 return false;
             }
 
-            updates.Add(DepositChange.HardFinal, deposit);
+            updates.Add(FinalityChange.HardFinal, pending.Event);
             return true;
         });
         State.PendingTransfers.RemoveAll(pending =>
@@ -352,7 +346,7 @@ public sealed partial class ChainRelayerGrain(
     }
 
     /// <summary>
-    /// Keeps every block near the head, the blocks of pending deposits, one anchor at or below hard
+    /// Keeps every block near the head, the blocks of pending events, one anchor at or below hard
     /// finality, and a checkpoint every 64 blocks in between (bounded state over long challenge windows).
     /// </summary>
     private void PruneBlocks()
@@ -366,25 +360,10 @@ public sealed partial class ChainRelayerGrain(
         }
     }
 
-    private Deposit ToDeposit(EventLog<DepositedEvent> log, BlockRef block)
-    {
-        var token = EvmAddress.Normalize(log.Event.Token);
-        return new Deposit(
-            _chain.ChainId,
-            log.Event.Nonce,
-            EvmAddress.Normalize(log.Event.Account),
-            token,
-            log.Event.Amount,
-            block.Number,
-            block.Hash,
-            log.Log.TransactionHash,
-            (long)log.Log.LogIndex.Value);
-    }
-
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Polling chain {Chain} failed: {ErrorType} {Error}")]
     private partial void LogPollFailed(string chain, string errorType, string error);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Reorg on chain {Chain}: common ancestor {Ancestor}, depth {Depth}, {Revoked} pending deposits revoked")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Reorg on chain {Chain}: common ancestor {Ancestor}, depth {Depth}, {Revoked} pending account events revoked")]
     private partial void LogReorg(string chain, long ancestor, long depth, int revoked);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Reorg deeper than finality on chain {Chain}: common ancestor {Ancestor}, depth {Depth}, hard-final block {Replaced} was replaced")]

@@ -8,17 +8,17 @@ namespace MarginBridge.Grains.Relaying;
 [GenerateSerializer]
 public sealed class ChainRelayerState
 {
-    /// <summary>The last block whose deposits were scanned; -1 before the first scan.</summary>
+    /// <summary>The last block whose events were scanned; -1 before the first scan.</summary>
     [Id(0)]
     public long Cursor { get; set; } = -1;
 
-    /// <summary>Hashes and timestamps of the blocks the relayer relies on: scanned range ends and deposit blocks.</summary>
+    /// <summary>Hashes and timestamps of the blocks the relayer relies on: scanned range ends and the blocks of pending events.</summary>
     [Id(1)]
     public SortedDictionary<long, RecordedBlock> Blocks { get; set; } = [];
 
-    /// <summary>Deposits credited as pending that are not hard-final yet.</summary>
+    /// <summary>Deposits, withdrawals and position changes told to accounts that are not hard-final yet.</summary>
     [Id(2)]
-    public List<PendingDeposit> Pending { get; set; } = [];
+    public List<PendingEvent> Pending { get; set; } = [];
 
     [Id(3)]
     public long HardFinalHeight { get; set; } = -1;
@@ -42,7 +42,7 @@ public sealed class ChainRelayerState
 
     /// <summary>Every block holding something that waits for hard finality.</summary>
     public IEnumerable<long> PendingBlocks() =>
-        Pending.Select(p => p.Deposit.BlockNumber).Concat(PendingTransfers.Select(p => p.Message.BlockNumber));
+        Pending.Select(p => p.Event.BlockNumber).Concat(PendingTransfers.Select(p => p.Message.BlockNumber));
 }
 
 [GenerateSerializer, Immutable]
@@ -52,4 +52,4 @@ public sealed record RecordedBlock([property: Id(0)] string Hash, [property: Id(
 public sealed record PendingTransfer([property: Id(0)] TransferMessage Message, [property: Id(1)] long BlockTimestamp);
 
 [GenerateSerializer, Immutable]
-public sealed record PendingDeposit([property: Id(0)] Deposit Deposit, [property: Id(1)] long BlockTimestamp);
+public sealed record PendingEvent([property: Id(0)] ChainEvent Event, [property: Id(1)] long BlockTimestamp);

@@ -9,7 +9,8 @@ public readonly ref struct AccountBook(
     ReadOnlySpan<CollateralHolding> collateral,
     ReadOnlySpan<PerpPosition> perps,
     ReadOnlySpan<OptionPosition> options,
-    long nowUnixSeconds)
+    long nowUnixSeconds,
+    Int128 cash = default)
 {
     public ReadOnlySpan<UnderlyingMarket> Markets { get; } = markets;
 
@@ -20,4 +21,7 @@ public readonly ref struct AccountBook(
     public ReadOnlySpan<OptionPosition> Options { get; } = options;
 
     public long NowUnixSeconds { get; } = nowUnixSeconds;
+
+    /// <summary>Settled money at venues in quote units, signed: realized P&amp;L and option premiums. Counts in equity as it is.</summary>
+    public Int128 Cash { get; } = cash;
 }

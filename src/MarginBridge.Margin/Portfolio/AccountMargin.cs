@@ -9,6 +9,9 @@ public readonly record struct AccountMargin
     /// <summary>The part of <see cref="CollateralValue"/> that is only soft-final (it can be neither withdrawn nor moved).</summary>
     public Int128 PendingCollateralValue { get; init; }
 
+    /// <summary>The book's settled cash at venues (signed), as given.</summary>
+    public Int128 Cash { get; init; }
+
     /// <summary>Σ perpetual unrealized P&amp;L at the oracle price, rounded down per position.</summary>
     public Int128 UnrealizedPnl { get; init; }
 
@@ -22,7 +25,7 @@ public readonly record struct AccountMargin
     /// <summary>The underlying whose grid has the largest worst-scenario loss; −1 when no underlying is grid-margined.</summary>
     public int WorstUnderlying { get; init; }
 
-    public Int128 Equity => CollateralValue + UnrealizedPnl + OptionValue;
+    public Int128 Equity => CollateralValue + Cash + UnrealizedPnl + OptionValue;
 
     /// <summary>Equity above the initial requirement; negative when below it.</summary>
     public Int128 FreeCollateral => Equity - InitialRequirement;

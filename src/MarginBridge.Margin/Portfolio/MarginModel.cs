@@ -183,6 +183,7 @@ public sealed class MarginModel
         {
             CollateralValue = collateral,
             PendingCollateralValue = pending,
+            Cash = book.Cash,
             UnrealizedPnl = unrealized,
             OptionValue = optionValue,
             InitialRequirement = initial,

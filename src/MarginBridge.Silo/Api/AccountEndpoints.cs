@@ -3,6 +3,7 @@ using MarginBridge.Abstractions.Prices;
 using MarginBridge.Margin.Portfolio;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Configuration;
+using MarginBridge.Grains.Margin;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public static class AccountEndpoints
     {
         app.MapGet("/accounts/{address}", GetAccount)
             .WithName("GetAccount")
-            .WithSummary("An account's collateral per chain and token (pending and final) and its totals per asset.")
+            .WithSummary("An account's collateral per chain and token (pending and final), its totals per asset, its positions on every venue and its live margin (grid=true adds each underlying's scenario P&L).")
             .WithTags("Accounts");
         app.MapGet("/accounts/{address}/transfers", GetTransfers)
             .WithName("GetAccountTransfers")
@@ -36,7 +37,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem>> GetAccount(
-        string address, string? chainId, IGrainFactory grains, IOptions<MarginBridgeOptions> options, MarginModel model, TimeProvider time)
+        string address, string? chainId, bool? grid, IGrainFactory grains, IOptions<MarginBridgeOptions> options, MarginModel model, TimeProvider time)
     {
         if (!ApiProblems.TryAddress(address, "address", out var account, out var badAddress))
         {
@@ -50,7 +51,7 @@ public static class AccountEndpoints
 
         var view = await grains.GetGrain<IAccountMarginGrain>(account).GetView();
         var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => grains.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
-        var margin = AccountMarginResponse.From(view, options.Value, model, prices.ToDictionary(p => p.Asset), time.GetUtcNow().ToUnixTimeSeconds());
+        var margin = AccountMarginResponse.From(view, options.Value, model, new PriceBoard(prices), time.GetUtcNow().ToUnixTimeSeconds(), grid ?? false);
         if (chain is not null)
         {
             view = view with { Balances = [.. view.Balances.Where(b => b.ChainId == chain.ChainId)] };

@@ -5,13 +5,15 @@ using MarginBridge.Margin.Portfolio;
 namespace MarginBridge.Silo.Api;
 
 /// <summary>
-/// A what-if book's margin, as POST /margin/simulate answers it. Money is in USD as a decimal string
+/// A book's margin, as POST /margin/simulate answers it for a what-if book and GET /accounts/{address}
+/// for the live one (cash is the realized P&amp;L and option premiums settled at venues). Money is in USD as a decimal string
 /// exact to the quote unit (1e-6 USD); quantities in whole units of the underlying.
 /// </summary>
 public sealed record SimulationResponse(
     string Equity,
     string CollateralValue,
     string PendingCollateralValue,
+    string Cash,
     string UnrealizedPnl,
     string OptionValue,
     string InitialRequirement,
@@ -31,7 +33,7 @@ public sealed record SimulationResponse(
         {
             var risk = risks[u];
             var grid = new List<string>();
-            if (risk.Method == MarginMethod.Grid)
+            if (risk.Method == MarginMethod.Grid && !gridPnl.IsEmpty)
             {
                 foreach (var pnl in gridPnl.Slice(u * scenarios.Length, scenarios.Length))
                 {
@@ -69,6 +71,7 @@ public sealed record SimulationResponse(
             Usd(margin.Equity),
             Usd(margin.CollateralValue),
             Usd(margin.PendingCollateralValue),
+            Usd(margin.Cash),
             Usd(margin.UnrealizedPnl),
             Usd(margin.OptionValue),
             Usd(margin.InitialRequirement),
@@ -96,7 +99,7 @@ public sealed record SimulationResponse(
 }
 
 /// <param name="WorstScenario">Index into the response's scenarios; null for a tier-margined underlying.</param>
-/// <param name="Grid">The counted P&amp;L of each scenario (USD), for a grid-margined underlying.</param>
+/// <param name="Grid">The counted P&amp;L of each scenario (USD), for a grid-margined underlying when the grid was asked for.</param>
 public sealed record UnderlyingRiskResponse(
     string Underlying,
     MarginMethod Method,

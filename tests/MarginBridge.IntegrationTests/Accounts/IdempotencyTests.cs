@@ -19,13 +19,13 @@ public sealed class IdempotencyTests(DevnetFixture devnet)
         var grain = (await devnet.ClusterClientAsync()).GetGrain<IAccountMarginGrain>(address);
         var deposit = NewDeposit(address, "0xaaaa");
 
-        await grain.Apply([new DepositUpdate(DepositChange.Observed, deposit)]);
-        await grain.Apply([new DepositUpdate(DepositChange.Observed, deposit)]);
+        await grain.Apply([new ChainEventUpdate(FinalityChange.Observed, deposit)]);
+        await grain.Apply([new ChainEventUpdate(FinalityChange.Observed, deposit)]);
         var pending = await grain.GetView();
         Assert.Equal(1, pending.Deposits);
         Assert.Equal(1_000_000, Assert.Single(pending.Balances).Pending);
 
-        await grain.Apply([new DepositUpdate(DepositChange.HardFinal, deposit), new DepositUpdate(DepositChange.HardFinal, deposit)]);
+        await grain.Apply([new ChainEventUpdate(FinalityChange.HardFinal, deposit), new ChainEventUpdate(FinalityChange.HardFinal, deposit)]);
         var final = Assert.Single((await grain.GetView()).Balances);
         Assert.Equal((0, 1_000_000), (final.Pending, final.Final));
     }
@@ -38,8 +38,8 @@ public sealed class IdempotencyTests(DevnetFixture devnet)
         var original = NewDeposit(address, "0xaaaa");
         var reincluded = original with { BlockHash = "0xbbbb", BlockNumber = 9_001 };
 
-        await grain.Apply([new DepositUpdate(DepositChange.Observed, original), new DepositUpdate(DepositChange.Revoked, original), new DepositUpdate(DepositChange.Observed, reincluded)]);
-        await grain.Apply([new DepositUpdate(DepositChange.Revoked, original)]);
+        await grain.Apply([new ChainEventUpdate(FinalityChange.Observed, original), new ChainEventUpdate(FinalityChange.Revoked, original), new ChainEventUpdate(FinalityChange.Observed, reincluded)]);
+        await grain.Apply([new ChainEventUpdate(FinalityChange.Revoked, original)]);
 
         var view = await grain.GetView();
         Assert.Equal(1, view.Deposits);

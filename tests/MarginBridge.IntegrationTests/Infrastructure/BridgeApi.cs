@@ -11,7 +11,7 @@ public sealed class BridgeApi(string baseUrl) : IDisposable
 
     public HttpClient Http { get; } = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(20) };
 
-    public Task<AccountResponse> AccountAsync(string address) => _client.GetAccountAsync(address, CancellationToken.None);
+    public Task<AccountResponse> AccountAsync(string address) => _client.GetAccountAsync(address, grid: false, CancellationToken.None);
 
     public Task<ChainStatus> ChainAsync(long chainId) => _client.GetChainAsync(chainId, CancellationToken.None);
 

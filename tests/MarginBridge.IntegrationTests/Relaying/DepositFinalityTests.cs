@@ -1,3 +1,4 @@
+using MarginBridge.Silo.Api;
 using MarginBridge.Devnet;
 using MarginBridge.IntegrationTests.Infrastructure;
 
@@ -92,10 +93,11 @@ public sealed class DepositFinalityTests(DevnetFixture devnet)
         Assert.Equal(["hub", "optimistic", "appchain"], view.Balances.Select(b => b.Chain));
 
         // One margin account: pending L1 counts 90 %, pending optimistic 50 %, the final app-chain deposit in full (USDC at par).
-        Assert.Equal("32500.000000", view.Margin.CollateralValue);
-        Assert.Equal("27500.000000", view.Margin.PendingCollateralValue);
-        Assert.Equal("32500.000000", view.Margin.Equity);
-        Assert.Equal("0.000000", view.Margin.MaintenanceRequirement);
-        Assert.Empty(view.Margin.NotCounted);
+        var margin = Assert.IsType<SimulationResponse>(view.Margin);
+        Assert.Equal("32500.000000", margin.CollateralValue);
+        Assert.Equal("27500.000000", margin.PendingCollateralValue);
+        Assert.Equal("32500.000000", margin.Equity);
+        Assert.Equal("0.000000", margin.MaintenanceRequirement);
+        Assert.Empty(view.NotCounted);
     }
 }

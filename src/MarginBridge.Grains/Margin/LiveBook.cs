@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Margin;
+using MarginBridge.Margin.Book;
+using MarginBridge.Margin.FixedPoint;
+using MarginBridge.Margin.Portfolio;
+
+namespace MarginBridge.Grains.Margin;
+
+/// <summary>
+/// A live account's collateral and positions compiled for the margin library: quantities and
+/// amounts are fixed when it is compiled, prices are set by <see cref="Reprice(PriceBoard)"/> (or
+/// one asset at a time by <see cref="Reprice(string, long)"/>, which allocates nothing) before it
+/// is evaluated. Rounding from the venues' 18 decimals is always against the account: position
+/// sizes away from zero, a long's entry up and a short's down, settled cash down.
+/// </summary>
+public sealed class LiveBook
+{
+    private static readonly BigInteger SizeDivisor = BigInteger.Pow(10, 10);
+    private static readonly BigInteger CashDivisor = BigInteger.Pow(10, 12);
+
+    private readonly UnderlyingMarket[] _markets;
+    private readonly CollateralHolding[] _collateral;
+    private readonly string[] _collateralAssets;
+    private readonly string[] _collateralLabels;
+    private readonly PerpPosition[] _perps;
+    private readonly OptionPosition[] _options;
+
+    private LiveBook(
+        List<string> underlyings,
+        List<string> venues,
+        List<UnderlyingMarket> markets,
+        List<(CollateralHolding Holding, string Asset, string Label)> collateral,
+        List<PerpPosition> perps,
+        List<OptionPosition> options,
+        Int128 cash,
+        List<string> notMargined)
+    {
+        Underlyings = underlyings;
+        Venues = venues;
+        _markets = [.. markets];
+        _collateral = [.. collateral.Select(c => c.Holding)];
+        _collateralAssets = [.. collateral.Select(c => c.Asset)];
+        _collateralLabels = [.. collateral.Select(c => c.Label)];
+        _perps = [.. perps];
+        _options = [.. options];
+        Cash = cash;
+        NotMargined = notMargined;
+    }
+
+    /// <summary>Market i of the book is the underlying <c>Underlyings[i]</c>.</summary>
+    public IReadOnlyList<string> Underlyings { get; }
+
+    /// <summary>Venue ids index this list of <c>chainId:venue</c>.</summary>
+    public IReadOnlyList<string> Venues { get; }
+
+    /// <summary>Realized P&amp;L and option premiums, quote units, rounded down.</summary>
+    public Int128 Cash { get; }
+
+    /// <summary>What the book could not take in at all (an unknown market, a token that is not collateral), and why.</summary>
+    public IReadOnlyList<string> NotMargined { get; }
+
+    /// <summary>True when a position could not be margined: no decision may rest on this book.</summary>
+    public bool HasUnmarginedPositions { get; private set; }
+
+    public bool HasPositions => _perps.Length > 0 || _options.Length > 0;
+
+    /// <summary>Every asset whose price moves this book: its underlyings and its collateral assets.</summary>
+    public IEnumerable<string> Exposures => Underlyings.Concat(_collateralAssets).Where(a => a != PriceBoard.QuoteAsset).Distinct(StringComparer.Ordinal);
+
+    public static LiveBook Compile(AccountView view, MarginBridgeOptions options, MarginModel model)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        var notMargined = new List<string>();
+        var collateral = CompileCollateral(view, options, model, notMargined);
+
+        var underlyings = new List<string>();
+        var venues = new List<string>();
+        var markets = new List<UnderlyingMarket>();
+        var perps = new List<PerpPosition>();
+        var optionPositions = new List<OptionPosition>();
+        var unmargined = false;
+        BigInteger realized = 0;
+        foreach (var position in view.Positions)
+        {
+            realized += position.RealizedPnl;
+            if (position.Size.IsZero)
+            {
+                continue;
+            }
+
+            var label = $"{position.Instrument} position in market {MarketName(position.Market)} on {ChainName(options, position.ChainId)} venue {position.Venue}";
+            var market = options.Markets.Find(m => string.Equals(m.OnChainId, position.Market, StringComparison.OrdinalIgnoreCase));
+            if (market is null || !model.Parameters.Underlyings.TryGetValue(market.Underlying, out var parameters))
+            {
+                notMargined.Add($"{label}: {(market is null ? "the market is not configured" : $"underlying {market.Underlying} has no margin parameters")}");
+                unmargined = true;
+                continue;
+            }
+
+            var quantity = Rounding.AwayFromZero(position.Size, SizeDivisor);
+            if (quantity > long.MaxValue || quantity < -long.MaxValue)
+            {
+                notMargined.Add($"{label}: the size is too large to margin");
+                unmargined = true;
+                continue;
+            }
+
+            var underlying = underlyings.IndexOf(market.Underlying);
+            if (underlying < 0)
+            {
+                underlying = underlyings.Count;
+                underlyings.Add(market.Underlying);
+                markets.Add(new UnderlyingMarket(0, 0, model.TierIndex(parameters.LiquidityTier), 0));
+            }
+
+            var venueKey = $"{position.ChainId}:{position.Venue}";
+            var venue = venues.IndexOf(venueKey);
+            if (venue < 0)
+            {
+                venue = venues.Count;
+                venues.Add(venueKey);
+            }
+
+            if (position.Instrument == Instrument.Perpetual)
+            {
+                var entry = position.Size.Sign > 0 ? Rounding.Ceiling(position.EntryPrice, SizeDivisor) : Rounding.Floor(position.EntryPrice, SizeDivisor);
+                perps.Add(new PerpPosition(underlying, venue, (long)quantity, (long)BigInteger.Max(entry, 1)));
+            }
+            else
+            {
+                var strike = (long)Rounding.Floor(position.Strike + (SizeDivisor / 2), SizeDivisor);
+                var kind = position.Instrument == Instrument.Call ? OptionKind.Call : OptionKind.Put;
+                optionPositions.Add(new OptionPosition(underlying, venue, kind, (long)quantity, strike, position.Expiry, market.Volatility));
+            }
+        }
+
+        var cash = Rounding.Floor(realized, CashDivisor);
+        return new LiveBook(underlyings, venues, markets, collateral, perps, optionPositions, (Int128)cash, notMargined)
+        {
+            HasUnmarginedPositions = unmargined,
+        };
+    }
+
+    /// <summary>
+    /// Sets every price from <paramref name="board"/>. Collateral without a usable price counts
+    /// nothing (named in the result); an underlying without one leaves the book unpriced.
+    /// </summary>
+    public LiveBookPricing Reprice(PriceBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var notCounted = new List<string>(NotMargined);
+        for (var i = 0; i < _collateral.Length; i++)
+        {
+            var usable = board.TryGet(_collateralAssets[i], out var price, out var reason);
+            _collateral[i] = _collateral[i] with { Price = usable ? price : 0 };
+            if (!usable)
+            {
+                notCounted.Add($"{_collateralLabels[i]}: {reason}");
+            }
+        }
+
+        var unpriced = new List<string>();
+        for (var u = 0; u < _markets.Length; u++)
+        {
+            if (board.TryGet(Underlyings[u], out var price, out var reason))
+            {
+                _markets[u] = _markets[u] with { Price = price };
+            }
+            else
+            {
+                unpriced.Add($"{Underlyings[u]} positions: {reason}");
+            }
+        }
+
+        return new LiveBookPricing(notCounted, unpriced);
+    }
+
+    /// <summary>Sets one asset's price wherever the book holds it; allocates nothing.</summary>
+    public void Reprice(string asset, long price)
+    {
+        for (var i = 0; i < _collateral.Length; i++)
+        {
+            if (string.Equals(_collateralAssets[i], asset, StringComparison.Ordinal))
+            {
+                _collateral[i] = _collateral[i] with { Price = price };
+            }
+        }
+
+        for (var u = 0; u < _markets.Length; u++)
+        {
+            if (string.Equals(Underlyings[u], asset, StringComparison.Ordinal))
+            {
+                _markets[u] = _markets[u] with { Price = price };
+            }
+        }
+    }
+
+    /// <summary>Evaluates at the prices set last; every underlying must have a price.</summary>
+    public AccountMargin Evaluate(MarginModel model, long nowUnixSeconds, Span<UnderlyingRisk> risks, Span<Int128> gridPnl)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var book = new AccountBook(_markets, _collateral, _perps, _options, nowUnixSeconds, Cash);
+        return model.Evaluate(in book, risks, gridPnl);
+    }
+
+    private static List<(CollateralHolding, string, string)> CompileCollateral(AccountView view, MarginBridgeOptions options, MarginModel model, List<string> notMargined)
+    {
+        var holdings = new List<(CollateralHolding, string, string)>();
+        foreach (var balance in view.Balances)
+        {
+            var chain = options.FindChain(balance.ChainId);
+            var token = chain?.FindToken(balance.Token);
+            var label = $"{balance.Asset ?? balance.Token} on {chain?.Name ?? balance.ChainId.ToString(CultureInfo.InvariantCulture)}";
+            if (chain is null || token is null || !model.Parameters.Collateral.TokenHaircutBps.TryGetValue(token.Asset, out var haircut))
+            {
+                notMargined.Add($"{label}: not a collateral token");
+                continue;
+            }
+
+            // A debit still soft-final reduces the final balance at once; only credits wait for finality.
+            var final = balance.Final + BigInteger.Min(balance.Pending, BigInteger.Zero);
+            var pending = BigInteger.Max(balance.Pending, BigInteger.Zero);
+            foreach (var (amount, isFinal) in new[] { (final, true), (pending, false) })
+            {
+                if (amount <= 0)
+                {
+                    continue;
+                }
+
+                if (FixedPointMath.TryFromBigInteger(amount, label, out var units, out var error))
+                {
+                    holdings.Add((new CollateralHolding(units, 0, (byte)token.Decimals, haircut, (LayerKind)chain.Kind, isFinal), token.Asset, label));
+                }
+                else
+                {
+                    notMargined.Add(error!.ToString());
+                }
+            }
+        }
+
+        return holdings;
+    }
+
+    private static string ChainName(MarginBridgeOptions options, long chainId) =>
+        options.FindChain(chainId)?.Name ?? chainId.ToString(CultureInfo.InvariantCulture);
+
+    private static string MarketName(string onChainId)
+    {
+        var bytes = Convert.FromHexString(onChainId.AsSpan(2));
+        var text = System.Text.Encoding.ASCII.GetString(bytes).TrimEnd('\0');
+        return MarketOptions.IsValidId(text) ? text : onChainId;
+    }
+}
+
+/// <summary>What a reprice could not count: balances (valued at nothing) and underlyings (the book cannot be evaluated).</summary>
+public sealed record LiveBookPricing(IReadOnlyList<string> NotCounted, IReadOnlyList<string> Unpriced)
+{
+    public bool IsPriced => Unpriced.Count == 0;
+}
