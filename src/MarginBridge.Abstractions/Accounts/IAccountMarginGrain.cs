@@ -1,3 +1,6 @@
+using MarginBridge.Abstractions.Margin;
+using Orleans.Concurrency;
+
 namespace MarginBridge.Abstractions.Accounts;
 
 /// <summary>One market maker's cross-chain margin account; the key is its lower-case 0x address.</summary>
@@ -9,7 +12,13 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     /// </summary>
     Task Apply(IReadOnlyList<ChainEventUpdate> updates);
 
+    /// <summary>Interleaves: exposure shards read views while the account may be waiting on them.</summary>
+    [AlwaysInterleave]
     Task<AccountView> GetView();
+
+    /// <summary>The exposure index's verdict on the account; the newest (by decision time) is kept.</summary>
+    [OneWay]
+    Task SetMarginFlag(MarginFlag flag);
 
     /// <summary>Records or replaces a transfer's debit or credit (by its key); idempotent.</summary>
     Task ApplyTransferLeg(TransferLeg leg);

@@ -9,6 +9,8 @@ public interface IPriceOracleGrain : IGrainWithStringKey
     /// <summary>Starts polling the feed; calling it again is harmless.</summary>
     Task Start();
 
+    /// <summary>Interleaves: exposure shards read it on activation while the oracle may be waiting on them.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<PriceStatus> GetStatus();
 }
 

@@ -13,6 +13,8 @@ public sealed class MarginBridgeOptions
 
     public BreakerOptions Breakers { get; set; } = new();
 
+    public ExposureOptions Exposure { get; set; } = new();
+
     /// <summary>Who may call the operator endpoints: a name and the SHA-256 (hex) of their bearer token.</summary>
     public List<OperatorOptions> Operators { get; set; } = [];
 

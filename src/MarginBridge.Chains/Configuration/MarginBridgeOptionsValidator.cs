@@ -49,7 +49,7 @@ public static class MarginBridgeOptionsValidator
         return errors;
     }
 
-    /// <summary>The silo's circuit breakers and price feeds (each asset once, on a configured chain, with sane trust limits).</summary>
+    /// <summary>The silo's circuit breakers, exposure index, price feeds (each asset once, on a configured chain, with sane trust limits) and venue markets.</summary>
     public static IReadOnlyList<string> ValidateBreakersAndPrices(MarginBridgeOptions options)
     {
         var errors = new List<string>();
@@ -61,6 +61,11 @@ public static class MarginBridgeOptionsValidator
         if (options.Breakers.UnreachableSeconds is < 1 or > 86_400)
         {
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnreachableSeconds: must be between 1 and 86400");
+        }
+
+        if (options.Exposure.ShardsPerAsset is < 1 or > 1_024)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Exposure:ShardsPerAsset: must be between 1 and 1024");
         }
 
         if (options.Breakers.GuardianKeyFile is { Length: > 0 } guardian && !File.Exists(guardian))

@@ -5,7 +5,7 @@ namespace MarginBridge.Chains.Proofs;
 
 /// <summary>
 /// EIP-712 digests of what the committee signs (root attestations, margin clearances) and of
-/// what an account signs (move requests). The domain binds the chain id and the verifying contract, so a
+/// what an account signs (move and withdrawal requests). The domain binds the chain id and the verifying contract, so a
 /// signature for one chain or one inbox is worthless on another.
 /// </summary>
 public static class TypedData
@@ -14,6 +14,7 @@ public static class TypedData
     private static readonly byte[] RootTypeHash = Keccak("RootAttestation(uint64 srcChainId,address srcContract,uint64 batchNumber,bytes32 root,uint32 messageCount)");
     private static readonly byte[] ClearanceTypeHash = Keccak("Clearance(address account,address token,uint256 amount,uint64 nonce,uint64 expiry)");
     private static readonly byte[] MoveTypeHash = Keccak("MoveRequest(address account,uint64 dstChainId,address token,uint256 amount,address recipient,uint64 nonce,uint64 deadline)");
+    private static readonly byte[] WithdrawalTypeHash = Keccak("WithdrawalRequest(address account,address token,uint256 amount,uint64 nonce,uint64 deadline)");
     private static readonly byte[] NameHash = Keccak("MarginBridge");
     private static readonly byte[] VersionHash = Keccak("1");
 
@@ -52,6 +53,23 @@ public static class TypedData
         words.Unsigned(clearance.Amount);
         words.Unsigned(clearance.Nonce);
         words.Unsigned(clearance.Expiry);
+        return Digest(domainSeparator, buffer);
+    }
+
+    /// <summary>
+    /// The digest an account signs to ask for a clearance to withdraw from a vault (the vault's
+    /// domain; the vault never sees it, the silo and every committee member check it).
+    /// </summary>
+    public static byte[] WithdrawalRequest(byte[] domainSeparator, string account, string token, System.Numerics.BigInteger amount, ulong nonce, ulong deadline)
+    {
+        var buffer = new byte[32 * 6];
+        var words = new AbiWords(buffer);
+        words.Bytes32(WithdrawalTypeHash);
+        words.Address(account);
+        words.Address(token);
+        words.Unsigned(amount);
+        words.Unsigned(nonce);
+        words.Unsigned(deadline);
         return Digest(domainSeparator, buffer);
     }
 

@@ -55,6 +55,30 @@ public sealed class ChainReader(RpcEndpointPool pool)
             venueLogs.DecodeAllEvents<PositionChangedEvent>());
     }
 
+    /// <summary>One account's <c>PositionChanged</c> reports from the venues in a block range.</summary>
+    public async Task<IReadOnlyList<EventLog<PositionChangedEvent>>> GetPositionChangesAsync(IReadOnlyList<string> venues, string account, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    {
+        if (venues.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = new NewFilterInput
+        {
+            Address = [.. venues],
+            FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
+            ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
+            Topics = [PositionChangedTopic, "0x" + account[2..].ToLowerInvariant().PadLeft(64, '0')],
+        };
+        var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
+        return logs.DecodeAllEvents<PositionChangedEvent>();
+    }
+
+    /// <summary>A view call of a contract at a given block.</summary>
+    public Task<TOutput> QueryAtAsync<TFunction, TOutput>(string contract, TFunction function, long block, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new() =>
+        pool.ExecuteAsync(web3 => web3.Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(contract, function, new BlockParameter(new HexBigInteger(block))), cancellationToken);
+
     /// <summary>A view call of a contract at the latest block.</summary>
     public Task<TOutput> QueryAsync<TFunction, TOutput>(string contract, TFunction function, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

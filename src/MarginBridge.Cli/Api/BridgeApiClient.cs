@@ -9,7 +9,7 @@ namespace MarginBridge.Cli.Api;
 /// <summary>The REST API of a silo, as the CLI uses it. Refusals come back as <see cref="ApiProblemException"/>.</summary>
 public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(), new BigIntegerJsonConverter() } };
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public Uri BaseAddress => baseAddress;

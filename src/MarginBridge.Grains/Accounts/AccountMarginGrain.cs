@@ -1,5 +1,8 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Margin;
+using MarginBridge.Grains.Margin;
+using MarginBridge.Margin.Portfolio;
 using MarginBridge.Chains.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
@@ -14,6 +17,7 @@ namespace MarginBridge.Grains.Accounts;
 public sealed partial class AccountMarginGrain(
     [PersistentState("account", "accounts")] IPersistentState<AccountState> state,
     IOptions<MarginBridgeOptions> options,
+    MarginModel model,
     ILogger<AccountMarginGrain> logger) : Grain, IAccountMarginGrain
 {
     private AccountState State => state.State;
@@ -28,11 +32,28 @@ public sealed partial class AccountMarginGrain(
 
         if (changed)
         {
+            await SaveAndPublishAsync();
+        }
+    }
+
+    public Task<AccountView> GetView() => Task.FromResult(BuildView());
+
+    public async Task SetMarginFlag(MarginFlag flag)
+    {
+        if (State.Flag is null || flag.DecidedAt >= State.Flag.DecidedAt)
+        {
+            if (State.Flag?.Status != flag.Status)
+            {
+                var account = this.GetPrimaryKeyString();
+                LogMarginStatus(account, flag.Status, flag.Equity, flag.MaintenanceRequirement);
+            }
+
+            State.Flag = flag;
             await state.WriteStateAsync();
         }
     }
 
-    public Task<AccountView> GetView()
+    private AccountView BuildView()
     {
         var entries = State.Events.Values.Select(Entry)
             .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)));
@@ -57,7 +78,28 @@ public sealed partial class AccountMarginGrain(
             .OrderBy(p => p.ChainId).ThenBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Market, StringComparer.Ordinal)
             .ToList();
         var deposits = State.Events.Values.Count(e => e.Event is Deposit);
-        return Task.FromResult(new AccountView(this.GetPrimaryKeyString(), balances, totals, deposits, State.RevokedDeposits, positions));
+        return new AccountView(this.GetPrimaryKeyString(), balances, totals, deposits, State.RevokedDeposits, positions, State.Flag);
+    }
+
+    /// <summary>
+    /// Saves the ledger, then gives the new book to the exposure shard of every asset it depends on
+    /// (which margins it at once) and leaves the shards of assets it no longer depends on.
+    /// </summary>
+    private async Task SaveAndPublishAsync()
+    {
+        await state.WriteStateAsync();
+        var view = BuildView();
+        var exposures = LiveBook.Compile(view, options.Value, model).Exposures.ToList();
+        var shards = options.Value.Exposure.ShardsPerAsset;
+        var shard = ExposureShards.ShardOf(view.Address, shards);
+        var left = State.ExposedTo.Except(exposures).ToList();
+        await Task.WhenAll(exposures.Select(a => GrainFactory.GetGrain<IExposureShardGrain>(ExposureShards.Key(a, shard)).Upsert(view))
+            .Concat(left.Select(a => GrainFactory.GetGrain<IExposureShardGrain>(ExposureShards.Key(a, shard)).Remove(view.Address))));
+        if (!State.ExposedTo.SequenceEqual(exposures))
+        {
+            State.ExposedTo = exposures;
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task ApplyTransferLeg(TransferLeg leg)
@@ -65,7 +107,7 @@ public sealed partial class AccountMarginGrain(
         if (!State.TransferLegs.TryGetValue(leg.Key, out var existing) || existing != leg)
         {
             State.TransferLegs[leg.Key] = leg;
-            await state.WriteStateAsync();
+            await SaveAndPublishAsync();
         }
     }
 
@@ -73,7 +115,7 @@ public sealed partial class AccountMarginGrain(
     {
         if (State.TransferLegs.Remove(key))
         {
-            await state.WriteStateAsync();
+            await SaveAndPublishAsync();
         }
     }
 
@@ -134,6 +176,9 @@ public sealed partial class AccountMarginGrain(
 
     private string? AssetOf(long chainId, string token) =>
         options.Value.FindChain(chainId)?.FindToken(token)?.Asset;
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Account {Account} is now {Status}: equity {Equity}, maintenance {Maintenance} (quote units)")]
+    private partial void LogMarginStatus(string account, MarginStatus status, BigInteger equity, BigInteger maintenance);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A reorg removed hard-final {Key} (block {Block}); it is kept and needs an operator")]
     private partial void LogFinalEventRevoked(string key, long block);

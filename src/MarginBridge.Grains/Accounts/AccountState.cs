@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Margin;
 
 namespace MarginBridge.Grains.Accounts;
 
@@ -28,6 +29,14 @@ public sealed class AccountState
     /// <summary>Positions by <see cref="PositionChange.PositionKey"/>.</summary>
     [Id(4)]
     public Dictionary<string, PositionHistory> Positions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The exposure index's last verdict.</summary>
+    [Id(5)]
+    public MarginFlag? Flag { get; set; }
+
+    /// <summary>The assets whose exposure shards hold this account's book.</summary>
+    [Id(6)]
+    public List<string> ExposedTo { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable]

@@ -11,9 +11,8 @@ namespace MarginBridge.Grains.Margin;
 
 /// <summary>
 /// A live account's collateral and positions compiled for the margin library: quantities and
-/// amounts are fixed when it is compiled, prices are set by <see cref="Reprice(PriceBoard)"/> (or
-/// one asset at a time by <see cref="Reprice(string, long)"/>, which allocates nothing) before it
-/// is evaluated. Rounding from the venues' 18 decimals is always against the account: position
+/// amounts are fixed when it is compiled, prices are set by <see cref="Reprice"/> (or by
+/// <see cref="TryReprice"/>, which allocates nothing) before it is evaluated. Rounding from the venues' 18 decimals is always against the account: position
 /// sizes away from zero, a long's entry up and a short's down, settled cash down.
 /// </summary>
 public sealed class LiveBook
@@ -152,52 +151,54 @@ public sealed class LiveBook
     /// </summary>
     public LiveBookPricing Reprice(PriceBoard board)
     {
-        ArgumentNullException.ThrowIfNull(board);
+        TryReprice(board);
         var notCounted = new List<string>(NotMargined);
+        var unpriced = new List<string>();
         for (var i = 0; i < _collateral.Length; i++)
         {
-            var usable = board.TryGet(_collateralAssets[i], out var price, out var reason);
-            _collateral[i] = _collateral[i] with { Price = usable ? price : 0 };
-            if (!usable)
+            if (!board.TryGet(_collateralAssets[i], out _, out var reason))
             {
                 notCounted.Add($"{_collateralLabels[i]}: {reason}");
             }
         }
 
-        var unpriced = new List<string>();
-        for (var u = 0; u < _markets.Length; u++)
+        foreach (var underlying in Underlyings)
         {
-            if (board.TryGet(Underlyings[u], out var price, out var reason))
+            if (!board.TryGet(underlying, out _, out var reason))
             {
-                _markets[u] = _markets[u] with { Price = price };
-            }
-            else
-            {
-                unpriced.Add($"{Underlyings[u]} positions: {reason}");
+                unpriced.Add($"{underlying} positions: {reason}");
             }
         }
 
         return new LiveBookPricing(notCounted, unpriced);
     }
 
-    /// <summary>Sets one asset's price wherever the book holds it; allocates nothing.</summary>
-    public void Reprice(string asset, long price)
+    /// <summary>
+    /// Sets every price from <paramref name="board"/> without allocating (collateral without a usable
+    /// price counts nothing); false when an underlying has no usable price.
+    /// </summary>
+    public bool TryReprice(PriceBoard board)
     {
+        ArgumentNullException.ThrowIfNull(board);
         for (var i = 0; i < _collateral.Length; i++)
         {
-            if (string.Equals(_collateralAssets[i], asset, StringComparison.Ordinal))
-            {
-                _collateral[i] = _collateral[i] with { Price = price };
-            }
+            _collateral[i] = _collateral[i] with { Price = board.TryGet(_collateralAssets[i], out var price, out _) ? price : 0 };
         }
 
+        var priced = true;
         for (var u = 0; u < _markets.Length; u++)
         {
-            if (string.Equals(Underlyings[u], asset, StringComparison.Ordinal))
+            if (board.TryGet(Underlyings[u], out var price, out _))
             {
                 _markets[u] = _markets[u] with { Price = price };
             }
+            else
+            {
+                priced = false;
+            }
         }
+
+        return priced;
     }
 
     /// <summary>Evaluates at the prices set last; every underlying must have a price.</summary>

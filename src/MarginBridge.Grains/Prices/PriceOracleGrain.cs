@@ -1,8 +1,8 @@
-using System.Numerics;
 using MarginBridge.Abstractions.Breakers;
+using MarginBridge.Abstractions.Margin;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Chains.Configuration;
-using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Rpc;
 using MarginBridge.Grains.Relaying;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +26,7 @@ public sealed partial class PriceOracleGrain(
     private PriceStatus _status = null!;
     private bool _started;
     private (PriceJump? Jump, bool Stale) _reported;
+    private (long Price, bool Stale) _broadcast;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,14 +54,11 @@ public sealed partial class PriceOracleGrain(
         var now = time.GetUtcNow();
         try
         {
-            var reader = connections.GetReader(_feed.ChainId);
-            var round = await reader.QueryDeserializingAsync<LatestRoundDataFunction, RoundDataOutput>(_feed.Feed, new LatestRoundDataFunction(), cancellationToken);
-            var head = await reader.GetHeadAsync(cancellationToken);
-            var price = ToPriceScale(round.Answer);
-            var updatedAt = (long)round.UpdatedAt;
-            if (_recent.Count == 0 || _recent[^1].Round != (long)round.RoundId)
+            var reading = await PriceFeedReading.ReadAsync(connections.GetReader(_feed.ChainId), _feed, connections.GetChain(_feed.ChainId).Name, cancellationToken);
+            var (price, updatedAt, stale) = (reading.Price, reading.UpdatedAt, reading.Stale);
+            if (_recent.Count == 0 || _recent[^1].Round != reading.Round)
             {
-                _recent.Add(((long)round.RoundId, price, updatedAt));
+                _recent.Add((reading.Round, price, updatedAt));
             }
 
             _recent.RemoveAll(r => r.UpdatedAt < updatedAt - _feed.JumpWindowSeconds);
@@ -74,12 +72,9 @@ public sealed partial class PriceOracleGrain(
                 LogJump(_feed.Asset, jump.FromPrice, jump.ToPrice, jump.Percent, jump.Seconds);
             }
 
-            var age = head.Timestamp - updatedAt;
-            var stale = age > _feed.MaxAgeSeconds
-                ? $"the last answer (round {round.RoundId}) is {age} s old in {connections.GetChain(_feed.ChainId).Name}'s time; at most {_feed.MaxAgeSeconds} s is trusted"
-                : null;
-            _status = _status with { Price = price, Round = (long)round.RoundId, UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt), Stale = stale, Jump = jump, LastError = null, LastPollAt = now };
+            _status = _status with { Price = price, Round = reading.Round, UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt), Stale = stale, Jump = jump, LastError = null, LastPollAt = now };
             await ReportToBreakerAsync(jump, stale);
+            await BroadcastAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +100,24 @@ public sealed partial class PriceOracleGrain(
         _reported = (jump, stale is not null);
     }
 
+    /// <summary>
+    /// A new price (or a price turning stale or fresh) goes to every exposure shard: the shards of
+    /// this asset re-margin their accounts, the others keep it for the books that also hold this asset.
+    /// </summary>
+    private async Task BroadcastAsync()
+    {
+        var now = (_status.Price, _status.Stale is not null);
+        if (now == _broadcast)
+        {
+            return;
+        }
+
+        var shards = options.Value.Exposure.ShardsPerAsset;
+        await Task.WhenAll(options.Value.PriceFeeds.SelectMany(f => Enumerable.Range(0, shards).Select(i =>
+            GrainFactory.GetGrain<IExposureShardGrain>(ExposureShards.Key(f.Asset, i)).OnPrice(_status))));
+        _broadcast = now;
+    }
+
     /// <summary>The largest move from any answer in the window to the latest, if it reaches the threshold.</summary>
     private PriceJump? FindJump(DateTimeOffset now)
     {
@@ -121,11 +134,6 @@ public sealed partial class PriceOracleGrain(
 
         return largest;
     }
-
-    /// <summary>The feed's answer at its decimals as USD × 1e8, rounded toward zero.</summary>
-    private long ToPriceScale(BigInteger answer) => _feed.Decimals >= 8
-        ? (long)(answer / BigInteger.Pow(10, _feed.Decimals - 8))
-        : (long)(answer * BigInteger.Pow(10, 8 - _feed.Decimals));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Price of {Asset} jumped from {From} to {To} (USD × 1e8): {Percent} % in {Seconds} s")]
     private partial void LogJump(string asset, long from, long to, double percent, long seconds);

@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Margin;
 using MarginBridge.Chains.Configuration;
 
 namespace MarginBridge.Silo.Api;
@@ -7,6 +8,7 @@ namespace MarginBridge.Silo.Api;
 /// An account as the API shows it. Amounts are token base units as decimal strings (exact, unlike
 /// JSON numbers); <c>decimals</c> says where the point goes for listed tokens.
 /// </summary>
+/// <param name="Flag">The exposure index's verdict, re-decided on every price move of an asset the account depends on (quote units).</param>
 /// <param name="Positions">Positions on every venue (sizes and prices 18-decimal, as venues report them).</param>
 public sealed record AccountResponse(
     string Address,
@@ -16,6 +18,7 @@ public sealed record AccountResponse(
     int Deposits,
     int RevokedDeposits,
     SimulationResponse? Margin,
+    MarginFlag? Flag,
     IReadOnlyList<string> NotCounted,
     IReadOnlyList<string> Unpriced)
 {
@@ -32,6 +35,7 @@ public sealed record AccountResponse(
             view.Deposits,
             view.RevokedDeposits,
             margin.Margin,
+            view.Flag,
             margin.NotCounted,
             margin.Unpriced);
     }

@@ -33,6 +33,7 @@ public static class OrleansHosting
             orleans.AddAzureTableGrainStorage("accounts", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("transfers", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("breakers", o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("exposure", o => o.TableServiceClient = tables);
             orleans.AddDashboard();
             orleans.AddIncomingGrainCallFilter<StaleStateFilter>();
         });

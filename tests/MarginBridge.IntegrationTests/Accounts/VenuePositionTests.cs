@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Margin;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Margin.Portfolio;
@@ -85,6 +86,26 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
 
         var view = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1, "the position reaches the account");
         Assert.Contains(view.NotCounted, n => n.Contains("DOGE-PERP", StringComparison.Ordinal) && n.Contains("not configured", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PriceMoves_ReMarginTheExposedAccount_ThroughTheExposureIndex()
+    {
+        await SetEthPriceAsync(3_000m);
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
+        await new VenueClient(devnet.Optimistic.Node, trader, devnet.Optimistic.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
+
+        // Large-Cap tier: IM 2 % of notional, MM 60 % of that (1.2 %).
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy && a.Positions.Count == 1, "10 ETH long on 1,000 USDC is healthy at 3,000 (IM 600)");
+        await SetEthPriceAsync(2_950m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.BelowInitial, "at 2,950 equity 500 is below IM 590 and above MM 354");
+        await SetEthPriceAsync(2_920m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Liquidatable, "at 2,920 equity 200 is below MM 350.4");
+        await SetEthPriceAsync(2_880m);
+        var crashed = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.NegativeEquity, "at 2,880 equity is −200");
+        Assert.Equal((-200_000_000, 345_600_000), (crashed.Flag!.Equity, crashed.Flag.MaintenanceRequirement));
+        await SetEthPriceAsync(3_000m);
     }
 
     private async Task SetEthPriceAsync(decimal usd)

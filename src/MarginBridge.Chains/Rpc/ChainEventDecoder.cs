@@ -1,12 +1,11 @@
 using MarginBridge.Abstractions.Accounts;
-using MarginBridge.Chains.Rpc;
 using Nethereum.Hex.HexConvertors.Extensions;
 using FilterLog = Nethereum.RPC.Eth.DTOs.FilterLog;
 
-namespace MarginBridge.Grains.Relaying;
+namespace MarginBridge.Chains.Rpc;
 
 /// <summary>Turns a range's vault and venue logs into account events, in the order the chain emitted them.</summary>
-internal static class ChainEventDecoder
+public static class ChainEventDecoder
 {
     public static IEnumerable<(FilterLog Log, ChainEvent Event)> Decode(long chainId, ChainEvents events)
     {
@@ -22,6 +21,11 @@ internal static class ChainEventDecoder
             Block(l.Log), l.Log.BlockHash, l.Log.TransactionHash, Index(l.Log))));
         return deposits.Concat(withdrawals).Concat(positions).OrderBy(e => e.Item2.Position);
     }
+
+    /// <summary>Folds an account's position reports (in chain order) into its positions, one per venue and market.</summary>
+    public static IReadOnlyList<VenuePosition> FoldPositions(IEnumerable<PositionChange> reports) =>
+        [.. reports.OrderBy(r => r.ChainId).ThenBy(r => r.Position).GroupBy(r => r.PositionKey)
+            .Select(g => g.Aggregate(VenuePosition.Flat(g.First()), (position, report) => position.Apply(report)))];
 
     private static long Block(FilterLog log) => (long)log.BlockNumber.Value;
 

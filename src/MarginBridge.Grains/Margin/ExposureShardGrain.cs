@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Margin;
+using MarginBridge.Abstractions.Prices;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Margin.Portfolio;
+using Microsoft.Extensions.Options;
+
+namespace MarginBridge.Grains.Margin;
+
+/// <summary>
+/// One shard of an asset's exposure index. Its membership is persisted; the books are rebuilt from
+/// the accounts when the shard activates (after a silo restart or failover), so a price move after
+/// a crash still reaches every exposed account. Flags go to accounts one-way: a shard never waits
+/// on an account, so an account that is telling the shard about a change cannot deadlock with it.
+/// </summary>
+public sealed class ExposureShardGrain(
+    [PersistentState("shard", "exposure")] IPersistentState<ExposureShardState> state,
+    MarginModel model,
+    IOptions<MarginBridgeOptions> options,
+    TimeProvider time) : Grain, IExposureShardGrain
+{
+    private const int ReloadParallelism = 64;
+
+    private ExposureShard _shard = null!;
+    private (string Asset, int Shard) _key;
+    private long _lastRemarginMicroseconds;
+    private DateTimeOffset? _lastRemarginAt;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = ExposureShards.Parse(this.GetPrimaryKeyString());
+        _shard = new ExposureShard(model, options.Value);
+        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
+        foreach (var price in prices)
+        {
+            _shard.Prices.Set(price);
+        }
+
+        foreach (var chunk in state.State.Accounts.Chunk(ReloadParallelism))
+        {
+            var views = await Task.WhenAll(chunk.Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).GetView()));
+            foreach (var view in views)
+            {
+                Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()));
+            }
+        }
+    }
+
+    public async Task Upsert(AccountView view)
+    {
+        Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()));
+        if (state.State.Accounts.Add(view.Address))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task Remove(string account)
+    {
+        _shard.Remove(account);
+        if (state.State.Accounts.Remove(account))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task OnPrice(PriceStatus price)
+    {
+        _shard.Prices.Set(price);
+        if (price.Asset == _key.Asset)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var changed = _shard.Remargin(time.GetUtcNow());
+            _lastRemarginMicroseconds = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            _lastRemarginAt = time.GetUtcNow();
+            foreach (var (account, flag) in changed)
+            {
+                Tell(account, flag);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ExposureShardStatus> GetStatus() =>
+        Task.FromResult(new ExposureShardStatus(_key.Asset, _key.Shard, _shard.Count, _shard.CountByStatus(), _lastRemarginMicroseconds, _lastRemarginAt));
+
+    private void Tell(string account, MarginFlag flag) => _ = GrainFactory.GetGrain<IAccountMarginGrain>(account).SetMarginFlag(flag);
+}
