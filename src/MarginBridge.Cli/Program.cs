@@ -38,6 +38,9 @@ app.Configure(config =>
         .WithExample("move", "--from", "optimistic", "--to", "appchain", "--token", "USDC", "--amount", "1500");
     config.AddCommand<ExecuteCommand>("execute")
         .WithDescription("Finish a transfer without the relayer: submit its Merkle proof to the destination vault from your own key.");
+    config.AddCommand<WithdrawCommand>("withdraw")
+        .WithDescription("Withdraw collateral from a vault with a committee-signed margin clearance.")
+        .WithExample("withdraw", "--chain", "appchain", "--token", "USDC", "--amount", "4000");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks on a fresh devnet; each prints a markdown table for docs/benchmarks.md.");

@@ -30,6 +30,12 @@ public sealed class Devnet : IAsyncDisposable
     /// <summary>One feed per asset of the profile, with its feeder (the deployer).</summary>
     public IReadOnlyList<DevnetPriceFeed> PriceFeeds { get; private init; } = [];
 
+    /// <summary>The venue markets the members margin (as the silo's configuration lists them).</summary>
+    private IReadOnlyList<MarketOptions> Markets { get; init; } = [];
+
+    /// <summary>The feeds as configured, for the members' own price reads.</summary>
+    private IReadOnlyList<PriceFeedOptions> FeedOptions { get; init; } = [];
+
     public DevnetPriceFeed PriceFeed(string asset) =>
         PriceFeeds.FirstOrDefault(f => f.Asset == asset) ?? throw new ArgumentException($"no price feed for '{asset}'; the devnet has {string.Join(", ", PriceFeeds.Select(f => f.Asset))}", nameof(asset));
 
@@ -115,7 +121,7 @@ public sealed class Devnet : IAsyncDisposable
             }
 
             profile.MarginBridge.PriceFeeds = [.. feeds.Select(f => new PriceFeedOptions { Asset = f.Asset, ChainId = feedChain.Options.ChainId, Feed = f.Address, Decimals = DevnetPriceFeed.Decimals, MaxAgeSeconds = profile.Devnet.PriceMaxAgeSeconds })];
-            devnet = new Devnet(options, azurite, chains, committee) { PriceFeeds = feeds };
+            devnet = new Devnet(options, azurite, chains, committee) { PriceFeeds = feeds, Markets = profile.MarginBridge.Markets, FeedOptions = profile.MarginBridge.PriceFeeds };
             progress.Report($"Starting {committee.KeyFiles.Count} committee members (mb signer), each with its own key and endpoints");
             await StartAllAsync(committee.KeyFiles.Select((file, i) => devnet.StartSignerAsync(file, i + 1, cancellationToken)), devnet._signers);
 
@@ -191,8 +197,11 @@ public sealed class Devnet : IAsyncDisposable
             c.Options.Vault,
             c.Options.StartBlock,
             c.Options.Finality,
+            c.Options.Tokens,
+            c.Options.Venues,
         });
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Signer = new { KeyFile = keyFile, HttpUrl = url }, MarginBridge = new { Chains = chains } }, DevnetProfile.Json), cancellationToken);
+        var bridge = new { Chains = chains, Markets, PriceFeeds = FeedOptions };
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Signer = new { KeyFile = keyFile, HttpUrl = url }, MarginBridge = bridge }, DevnetProfile.Json), cancellationToken);
         return await SignerNode.StartAsync(config, url, Path.Combine(DataDirectory, "logs", $"signer-{index}.log"), cancellationToken);
     }
 

@@ -61,6 +61,7 @@ try
     app.MapTransferEndpoints();
     app.MapBridgeEndpoints();
     app.MapMoveEndpoints();
+    app.MapWithdrawalEndpoints();
     app.MapOperatorEndpoints();
     app.MapMarginEndpoints();
     app.MapPriceEndpoints();

@@ -26,6 +26,16 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     /// <summary>Takes a transfer's debit or credit back (a reorg undid it); idempotent.</summary>
     Task RemoveTransferLeg(string key);
 
+    /// <summary>
+    /// Holds back collateral for a withdrawal if the account still covers its initial requirement
+    /// without it (hard-final balance on that chain, all positions, current prices); idempotent per
+    /// (chain, nonce) only in that a used nonce is refused.
+    /// </summary>
+    Task<WithdrawalDecision> ReserveWithdrawal(WithdrawalReservation reservation);
+
+    /// <summary>Gives back a reservation whose clearance was never issued.</summary>
+    Task ReleaseWithdrawal(string key);
+
     /// <summary>Remembers a transfer this account sent or receives; idempotent.</summary>
     Task RecordTransfer(string transferId);
 

@@ -11,6 +11,9 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     /// <summary>From a monitor: whether <paramref name="trigger"/>'s condition holds now, and why.</summary>
     Task Report(string trigger, bool active, string reason);
 
+    /// <summary>From a monitor: <paramref name="trigger"/> holds for <paramref name="duration"/> from now (a later hold extends it), then clears by itself.</summary>
+    Task Hold(string trigger, string reason, TimeSpan duration);
+
     Task<BreakerStatus> Trip(string operatorName, string reason);
 
     Task<BreakerStatus> Reset(string operatorName, string reason);

@@ -111,16 +111,8 @@ public sealed class BatchAttestor
                     return (null, $"block {named} is not hard-final yet on {chain.Name} ({chain.Kind}; head {head.Number})");
                 }
 
-                // Binary search between the named block (final) and the head for the last final block.
-                var (low, high) = (named, head.Number);
-                while (low < high)
-                {
-                    var middle = low + ((high - low + 1) / 2);
-                    var candidate = await GetBlockAsync(endpoint, new BlockParameter(new HexBigInteger(middle)), cancellationToken);
-                    (low, high) = candidate is not null && IsFinal(ToRef(candidate)) ? (middle, high) : (low, middle - 1);
-                }
-
-                return (low, null);
+                return (await HardFinalSearch.FindAsync(chain, head, named, async n =>
+                    await GetBlockAsync(endpoint, new BlockParameter(new HexBigInteger(n)), cancellationToken) is { } b ? ToRef(b) : null), null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

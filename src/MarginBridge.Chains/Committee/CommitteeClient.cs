@@ -3,6 +3,7 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
+using MarginBridge.Chains.Withdrawals;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.Chains.Committee;
@@ -22,11 +23,34 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
         var digest = TypedData.RootAttestation(TypedData.DomainSeparator(route.DstChainId, route.DstContract), route.SrcChainId, route.SrcContract, request.BatchNumber, root, (uint)request.Transfers.Count);
         var body = AttestationBody.From(request);
         var answers = await Task.WhenAll(committee.Members.Select(m => AskAsync(m, body, digest, timeout, cancellationToken)));
+        return Collect(answers);
+    }
+
+    private static CommitteeAnswer Collect(IReadOnlyList<MemberAnswer> answers)
+    {
         var signed = answers.Where(a => a.Signature is not null).OrderBy(a => a.Member, StringComparer.Ordinal).ToList();
         return new CommitteeAnswer(
             [.. signed.Select(a => a.Member)],
             [.. signed.Select(a => a.Signature!)],
             [.. answers.Where(a => a.Signature is null).Select(a => $"{a.Member}: {a.Refusal}")]);
+    }
+
+    /// <summary>
+    /// Asks every member to clear a withdrawal; keeps only signatures that recover to that member
+    /// over the clearance the silo computed itself.
+    /// </summary>
+    public async Task<CommitteeAnswer> ClearAsync(ClearanceBody body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(committee.Members.Select(async member =>
+        {
+            var address = EvmAddress.Normalize(member.Address);
+            var (answer, status, unreachable) = await PostAsync<ClearanceAnswer>(member, "clearances", body, timeout, cancellationToken);
+            var signature = answer is { IsSigned: true } ? answer.ToSignature() : null;
+            return signature is not null && CommitteeSignatures.RecoversTo(signature, digest, address)
+                ? new MemberAnswer(address, signature, null)
+                : new MemberAnswer(address, null, unreachable ?? answer?.Refusal ?? (answer is { IsSigned: true } ? "its signature does not recover to its address over the silo's clearance" : $"answered {status} without a reason"));
+        }));
+        return Collect(answers);
     }
 
     /// <summary>
@@ -69,7 +93,7 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
     }
 
     /// <summary>One request to a member's <c>mb signer</c>: its answer and status, or why it could not be reached in time.</summary>
-    private async Task<(T? Answer, int Status, string? Unreachable)> PostAsync<T>(CommitteeMemberOptions member, string path, AttestationBody body, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<(T? Answer, int Status, string? Unreachable)> PostAsync<T>(CommitteeMemberOptions member, string path, object body, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class
     {
         try

@@ -63,6 +63,11 @@ public static class MarginBridgeOptionsValidator
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnreachableSeconds: must be between 1 and 86400");
         }
 
+        if (options.Breakers.NegativeEquityHaltSeconds is < 1 or > 86_400)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:NegativeEquityHaltSeconds: must be between 1 and 86400");
+        }
+
         if (options.Exposure.ShardsPerAsset is < 1 or > 1_024)
         {
             errors.Add($"{MarginBridgeOptions.Section}:Exposure:ShardsPerAsset: must be between 1 and 1024");

@@ -268,3 +268,13 @@ public sealed class WithdrawnEvent : IEventDTO
     [Parameter("uint64", "clearanceNonce", 4, false)]
     public ulong ClearanceNonce { get; set; }
 }
+
+[Function("usedClearances", "bool")]
+public sealed class UsedClearancesFunction : FunctionMessage
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("uint64", "nonce", 2)]
+    public ulong ClearanceNonce { get; set; }
+}

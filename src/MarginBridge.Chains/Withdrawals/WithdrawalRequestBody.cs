@@ -24,15 +24,14 @@ public sealed record WithdrawalRequestBody(
     string? Signature)
 {
     /// <summary>Signs a request with the account's key (the wallet's side).</summary>
-    public static WithdrawalRequestBody Sign(EthECKey key, ChainOptions chain, string token, BigInteger amount, ulong nonce, ulong deadline)
+    public static WithdrawalRequestBody Sign(EthECKey key, long chainId, string vault, string token, BigInteger amount, ulong nonce, ulong deadline)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(chain);
         var account = EvmAddress.Normalize(key.GetPublicAddress());
-        var digest = TypedData.WithdrawalRequest(TypedData.DomainSeparator((ulong)chain.ChainId, chain.Vault), account, token, amount, nonce, deadline);
+        var digest = TypedData.WithdrawalRequest(TypedData.DomainSeparator((ulong)chainId, vault), account, token, amount, nonce, deadline);
         var signature = CommitteeSignatures.Sign(digest, [key]).Single();
         return new WithdrawalRequestBody(
-            account, chain.ChainId, EvmAddress.Normalize(token), amount.ToString(CultureInfo.InvariantCulture), nonce, deadline,
+            account, chainId, EvmAddress.Normalize(token), amount.ToString(CultureInfo.InvariantCulture), nonce, deadline,
             signature.R.Concat(signature.S).Append(signature.V).ToArray().ToHex(prefix: true));
     }
 

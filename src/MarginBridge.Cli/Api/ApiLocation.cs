@@ -17,6 +17,12 @@ public static class ApiLocation
             : throw new CliUsageException($"--api: '{url}' is not an absolute http(s) URL");
     }
 
+    /// <summary>The RPC URL of a chain of the running devnet, or null.</summary>
+    public static string? DevnetRpc(long chainId) => FromManifest(m => m.GetProperty("chains").EnumerateArray()
+        .Where(c => c.GetProperty("chainId").GetInt64() == chainId)
+        .Select(c => c.GetProperty("rpcUrl").GetString())
+        .FirstOrDefault());
+
     /// <summary>A value read from the running devnet's <c>devnet.json</c> (in <paramref name="dataDirectory"/>, default .devnet); null when no devnet runs.</summary>
     public static T? FromManifest<T>(Func<JsonElement, T?> read, string? dataDirectory = null)
         where T : class

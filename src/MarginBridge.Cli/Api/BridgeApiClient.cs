@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MarginBridge.Abstractions.Chains;
+using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Silo.Api;
 
 namespace MarginBridge.Cli.Api;
@@ -56,6 +57,9 @@ public sealed class BridgeApiClient(Uri baseAddress) : IDisposable
 
     public Task<MoveResponse> PostMoveAsync(MoveRequestBody move, CancellationToken cancellationToken) =>
         PostAsync<MoveResponse>("/moves", JsonContent.Create(move, options: Json), cancellationToken);
+
+    public Task<WithdrawalResponse> PostWithdrawalAsync(WithdrawalRequestBody request, CancellationToken cancellationToken) =>
+        PostAsync<WithdrawalResponse>("/withdrawals", JsonContent.Create(request, options: Json), cancellationToken);
 
     /// <summary>Evaluates a what-if book given as the JSON text of a file.</summary>
     public Task<SimulationResponse> SimulateAsync(string bookJson, CancellationToken cancellationToken) =>

@@ -59,7 +59,7 @@ public sealed class ExecuteCommand : AsyncCommand<ExecuteCommand.Settings>
             throw new CliUsageException($"the root of batch {proof.BatchNumber} is not accepted on chain {proof.Route.DstChainId} yet (transfer is {proof.Stage}); try again once it is");
         }
 
-        var rpc = settings.Rpc ?? DevnetRpc(proof.Route.DstChainId)
+        var rpc = settings.Rpc ?? ApiLocation.DevnetRpc(proof.Route.DstChainId)
             ?? throw new CliUsageException($"--rpc: give an RPC URL of chain {proof.Route.DstChainId} (no running devnet knows it)");
         var web3 = new Web3(new Account(key, proof.Route.DstChainId), rpc);
         var call = new ExecuteTransferFunction
@@ -101,9 +101,4 @@ public sealed class ExecuteCommand : AsyncCommand<ExecuteCommand.Settings>
         AnsiConsole.MarkupLineInterpolated($"executed transfer [bold]{proof.Id}[/] on chain {proof.Route.DstChainId} in block {receipt.BlockNumber.Value} (tx {receipt.TransactionHash})");
         return 0;
     }
-
-    private static string? DevnetRpc(long chainId) => ApiLocation.FromManifest(m => m.GetProperty("chains").EnumerateArray()
-        .Where(c => c.GetProperty("chainId").GetInt64() == chainId)
-        .Select(c => c.GetProperty("rpcUrl").GetString())
-        .FirstOrDefault());
 }

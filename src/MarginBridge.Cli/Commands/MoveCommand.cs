@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using MarginBridge.Cli.Api;
 using MarginBridge.Cli.Moves;
-using MarginBridge.Cli.Views;
-using MarginBridge.Silo.Api;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,19 +52,9 @@ public sealed class MoveCommand : AsyncCommand<MoveCommand.Settings>
         var key = settings.ReadKey();
         using var api = new BridgeApiClient(ApiLocation.Resolve(settings.Api));
         var bridge = await api.GetBridgeAsync(cancellationToken);
-        var source = FindChain(bridge, settings.From, "--from");
-        var destination = FindChain(bridge, settings.To, "--to");
-        var token = source.Tokens.FirstOrDefault(t => string.Equals(t.Asset, settings.Token, StringComparison.OrdinalIgnoreCase) || string.Equals(t.Address, settings.Token, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CliUsageException($"--token: '{settings.Token}' is not listed on {source.Name}; listed: {string.Join(", ", source.Tokens.Select(t => t.Asset))}");
-        System.Numerics.BigInteger amount;
-        try
-        {
-            amount = TokenAmount.Parse(settings.Amount, token.Decimals);
-        }
-        catch (FormatException e)
-        {
-            throw new CliUsageException($"--amount: {e.Message}");
-        }
+        var source = BridgeChoices.Chain(bridge, settings.From, "--from");
+        var destination = BridgeChoices.Chain(bridge, settings.To, "--to");
+        var (token, amount) = BridgeChoices.TokenAmount(source, settings.Token, settings.Amount);
 
         var account = key.GetPublicAddress();
         var body = MoveRequests.Sign(
@@ -82,8 +70,4 @@ public sealed class MoveCommand : AsyncCommand<MoveCommand.Settings>
 
         return 0;
     }
-
-    private static BridgeChain FindChain(BridgeResponse bridge, string nameOrId, string option) =>
-        bridge.Chains.FirstOrDefault(c => string.Equals(c.Name, nameOrId, StringComparison.OrdinalIgnoreCase) || c.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrId)
-        ?? throw new CliUsageException($"{option}: '{nameOrId}' is not a chain of this bridge; chains: {string.Join(", ", bridge.Chains.Select(c => c.Name))}");
 }

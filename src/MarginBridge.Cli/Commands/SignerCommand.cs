@@ -1,5 +1,8 @@
 using System.ComponentModel;
 using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Withdrawals;
+using MarginBridge.Margin.Parameters;
+using MarginBridge.Margin.Portfolio;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Cli.Signer;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +48,12 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
             throw new CliUsageException(string.Join(Environment.NewLine, errors));
         }
 
+        var margin = configuration.GetSection(MarginParameters.Section).Get<MarginParameters>() ?? new MarginParameters();
+        if (margin.Validate() is { Count: > 0 } marginErrors)
+        {
+            throw new CliUsageException(string.Join(Environment.NewLine, marginErrors));
+        }
+
         var key = new EthECKey(signer.ReadKey());
         var attestor = new BatchAttestor(key, bridge.Chains);
         var builder = WebApplication.CreateSlimBuilder();
@@ -77,6 +86,15 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
 
             var proposal = await proposer.ProposeAsync(request, token);
             return proposal.IsSent ? TypedResults.Ok(proposal) : TypedResults.UnprocessableEntity(proposal);
+        });
+        var ledgerFile = signer.ClearanceLedgerFile is { Length: > 0 } file ? file : Path.GetFullPath(settings.Config) + ".clearances.json";
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole());
+        var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>())).ToList();
+        using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new ClearanceLedger(ledgerFile), readers);
+        app.MapPost("/clearances", async Task<Results<Ok<ClearanceAnswer>, UnprocessableEntity<ClearanceAnswer>>> (ClearanceBody body, CancellationToken token) =>
+        {
+            var answer = await clearances.DecideAsync(body, token);
+            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
         });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
         await app.RunAsync();

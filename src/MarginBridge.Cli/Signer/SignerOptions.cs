@@ -13,6 +13,9 @@ public sealed class SignerOptions
 
     public string HttpUrl { get; set; } = "http://127.0.0.1:7100";
 
+    /// <summary>Where the member keeps the clearances it signed that may still be paid; beside the config file by default.</summary>
+    public string ClearanceLedgerFile { get; set; } = string.Empty;
+
     public IReadOnlyList<string> Validate(MarginBridgeOptions bridge)
     {
         var errors = new List<string>();
@@ -31,6 +34,7 @@ public sealed class SignerOptions
         }
 
         errors.AddRange(MarginBridgeOptionsValidator.Validate(bridge).Where(e => !e.StartsWith("MarginBridge:Relayer", StringComparison.Ordinal)));
+        errors.AddRange(MarginBridgeOptionsValidator.ValidateBreakersAndPrices(bridge));
         for (var i = 0; i < bridge.Chains.Count; i++)
         {
             if (bridge.Chains[i].RpcUrls.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Margin;
+using MarginBridge.Abstractions.Prices;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Portfolio;
 using MarginBridge.Chains.Configuration;
@@ -18,8 +19,12 @@ public sealed partial class AccountMarginGrain(
     [PersistentState("account", "accounts")] IPersistentState<AccountState> state,
     IOptions<MarginBridgeOptions> options,
     MarginModel model,
+    TimeProvider time,
     ILogger<AccountMarginGrain> logger) : Grain, IAccountMarginGrain
 {
+    /// <summary>A reservation outlives its clearance's expiry by this much, for clocks that disagree.</summary>
+    private const long ReservationGraceSeconds = 60;
+
     private AccountState State => state.State;
 
     public async Task Apply(IReadOnlyList<ChainEventUpdate> updates)
@@ -55,8 +60,10 @@ public sealed partial class AccountMarginGrain(
 
     private AccountView BuildView()
     {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
         var entries = State.Events.Values.Select(Entry)
-            .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)));
+            .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)))
+            .Concat(State.Reservations.Values.Where(r => IsLive(r, now)).Select(r => (r.ChainId, r.Token, Amount: -r.Amount, HardFinal: false)));
         var balances = entries
             .GroupBy(e => (e.ChainId, e.Token))
             .Select(g => new ChainBalance(
@@ -102,6 +109,55 @@ public sealed partial class AccountMarginGrain(
         }
     }
 
+    public async Task<WithdrawalDecision> ReserveWithdrawal(WithdrawalReservation reservation)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var expired in State.Reservations.Where(r => !IsLive(r.Value, now)).Select(r => r.Key).ToList())
+        {
+            State.Reservations.Remove(expired);
+        }
+
+        if (State.Reservations.ContainsKey(reservation.Key) || State.Events.ContainsKey(reservation.PaidBy))
+        {
+            return new WithdrawalDecision(false, $"nonce {reservation.Nonce} is already used for a withdrawal on chain {reservation.ChainId}", 0, 0);
+        }
+
+        var view = BuildView();
+        var balance = view.Balances.FirstOrDefault(b => b.ChainId == reservation.ChainId && b.Token == reservation.Token);
+        var available = balance is null ? 0 : balance.Final + BigInteger.Min(balance.Pending, 0);
+        if (available < reservation.Amount)
+        {
+            return new WithdrawalDecision(false, $"{reservation.Amount} is more than the {available} base units that are hard-final on chain {reservation.ChainId} and not held for other withdrawals", 0, 0);
+        }
+
+        var after = view with { Balances = [.. view.Balances.Select(b => b == balance ? b with { Final = b.Final - reservation.Amount } : b)] };
+        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
+        var book = LiveBook.Compile(after, options.Value, model);
+        var pricing = book.Reprice(new PriceBoard(prices));
+        if (!pricing.IsPriced || book.HasUnmarginedPositions)
+        {
+            return new WithdrawalDecision(false, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}", 0, 0);
+        }
+
+        var margin = book.Evaluate(model, now, new UnderlyingRisk[book.Underlyings.Count], []);
+        if (!margin.MeetsInitial)
+        {
+            return new WithdrawalDecision(false, "after the withdrawal equity would be below the initial requirement", (BigInteger)margin.Equity, (BigInteger)margin.InitialRequirement);
+        }
+
+        State.Reservations[reservation.Key] = reservation;
+        await SaveAndPublishAsync();
+        return new WithdrawalDecision(true, null, (BigInteger)margin.Equity, (BigInteger)margin.InitialRequirement);
+    }
+
+    public async Task ReleaseWithdrawal(string key)
+    {
+        if (State.Reservations.Remove(key))
+        {
+            await SaveAndPublishAsync();
+        }
+    }
+
     public async Task ApplyTransferLeg(TransferLeg leg)
     {
         if (!State.TransferLegs.TryGetValue(leg.Key, out var existing) || existing != leg)
@@ -130,6 +186,8 @@ public sealed partial class AccountMarginGrain(
 
     public Task<IReadOnlyList<string>> GetTransferIds() => Task.FromResult<IReadOnlyList<string>>([.. State.Transfers]);
 
+    private static bool IsLive(WithdrawalReservation reservation, long now) => reservation.ExpiresAt + ReservationGraceSeconds >= now;
+
     private static (long ChainId, string Token, BigInteger Amount, bool HardFinal) Entry(RecordedEvent recorded) => recorded.Event switch
     {
         Deposit d => (d.ChainId, d.Token, d.Amount, recorded.HardFinal),
@@ -156,6 +214,11 @@ public sealed partial class AccountMarginGrain(
         {
             case FinalityChange.Observed when existing is null:
                 State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: false);
+                if (chainEvent is Withdrawal paid)
+                {
+                    State.Reservations.Remove($"{paid.ChainId}:{paid.ClearanceNonce}");
+                }
+
                 return true;
             case FinalityChange.HardFinal when existing is null || !existing.HardFinal:
                 State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: true);

@@ -34,6 +34,10 @@ public sealed class AccountState
     [Id(5)]
     public MarginFlag? Flag { get; set; }
 
+    /// <summary>Withdrawals cleared (or being cleared) and not yet paid, by <see cref="WithdrawalReservation.Key"/>.</summary>
+    [Id(7)]
+    public Dictionary<string, WithdrawalReservation> Reservations { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The assets whose exposure shards hold this account's book.</summary>
     [Id(6)]
     public List<string> ExposedTo { get; set; } = [];

@@ -20,6 +20,10 @@ public sealed class CircuitBreakerState
     [Id(4)]
     public Dictionary<string, string> Active { get; set; } = [];
 
+    /// <summary>Triggers held for a time (<see cref="ICircuitBreakerGrain.Hold"/>) and when they clear.</summary>
+    [Id(6)]
+    public Dictionary<string, DateTimeOffset> HeldUntil { get; set; } = [];
+
     /// <summary>The latest transitions, newest last (the journal keeps all of them).</summary>
     [Id(5)]
     public List<BreakerTransition> History { get; set; } = [];

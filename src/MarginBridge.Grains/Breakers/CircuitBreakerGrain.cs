@@ -44,6 +44,18 @@ public sealed partial class CircuitBreakerGrain(
         await ApplyAsync(_machine.Report(trigger, active, reason, time.GetUtcNow()));
     }
 
+    public async Task Hold(string trigger, string reason, TimeSpan duration)
+    {
+        var until = time.GetUtcNow() + duration;
+        if (!state.State.HeldUntil.TryGetValue(trigger, out var known) || known < until)
+        {
+            state.State.HeldUntil[trigger] = until;
+        }
+
+        await Report(trigger, true, $"{reason}; held until {state.State.HeldUntil[trigger]:u}");
+        await state.WriteStateAsync();
+    }
+
     public async Task<BreakerStatus> Trip(string operatorName, string reason)
     {
         await ApplyAsync(_machine.Trip(operatorName, reason, time.GetUtcNow()));
@@ -58,8 +70,20 @@ public sealed partial class CircuitBreakerGrain(
 
     public Task<BreakerStatus> GetStatus() => Task.FromResult(Status());
 
-    private Task TickAsync(CancellationToken cancellationToken) =>
-        _machine.State == BreakerState.Closed || _machine.Tick(time.GetUtcNow()) is not { } transition ? Task.CompletedTask : ApplyAsync(transition);
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (trigger, _) in state.State.HeldUntil.Where(h => h.Value <= now).ToList())
+        {
+            state.State.HeldUntil.Remove(trigger);
+            await ApplyAsync(_machine.Report(trigger, false, "the hold is over", now));
+        }
+
+        if (_machine.State != BreakerState.Closed && _machine.Tick(now) is { } transition)
+        {
+            await ApplyAsync(transition);
+        }
+    }
 
     /// <summary>Journal first, then state: a transition retried after a crash is journaled again at most once more.</summary>
     private async Task ApplyAsync(BreakerTransition? transition)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Chains.Configuration;
@@ -86,5 +87,21 @@ public sealed class ExposureShardGrain(
     public Task<ExposureShardStatus> GetStatus() =>
         Task.FromResult(new ExposureShardStatus(_key.Asset, _key.Shard, _shard.Count, _shard.CountByStatus(), _lastRemarginMicroseconds, _lastRemarginAt));
 
-    private void Tell(string account, MarginFlag flag) => _ = GrainFactory.GetGrain<IAccountMarginGrain>(account).SetMarginFlag(flag);
+    /// <summary>
+    /// Tells the account (one-way); an account newly seen with negative equity holds the outflows
+    /// breaker for <c>Breakers:NegativeEquityHaltSeconds</c> (dYdX's withdrawal gating).
+    /// </summary>
+    private void Tell(string account, MarginFlag flag)
+    {
+        _ = GrainFactory.GetGrain<IAccountMarginGrain>(account).SetMarginFlag(flag);
+        if (flag.Status == MarginStatus.NegativeEquity)
+        {
+            var equity = SimulationUsd(flag.Equity);
+            _ = GrainFactory.GetGrain<ICircuitBreakerGrain>(BreakerScope.Outflows)
+                .Hold("negative-equity", $"account {account} has negative equity ({equity} USD)", TimeSpan.FromSeconds(options.Value.Breakers.NegativeEquityHaltSeconds));
+        }
+    }
+
+    private static string SimulationUsd(System.Numerics.BigInteger quoteUnits) =>
+        ((decimal)quoteUnits / 1_000_000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
 }

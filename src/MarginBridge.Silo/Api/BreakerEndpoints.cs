@@ -35,6 +35,7 @@ public static class BreakerEndpoints
     public static IReadOnlyList<string> Scopes(MarginBridgeOptions options) =>
     [
         BreakerScope.Global,
+        BreakerScope.Outflows,
         .. options.Chains.Select(c => BreakerScope.Chain(c.ChainId)),
         .. options.Chains.SelectMany(s => options.Chains.Where(d => d.ChainId != s.ChainId).Select(d => BreakerScope.Route(s.ChainId, d.ChainId))),
         .. options.Chains.SelectMany(c => c.Tokens).Select(t => t.Asset).Concat(options.PriceFeeds.Select(f => f.Asset)).Distinct().Order(StringComparer.Ordinal).Select(BreakerScope.Asset),

@@ -37,7 +37,7 @@ public static class MoveEndpoints
 
         var move = signed.Move;
         var asset = signed.Source.FindToken(move.Token)?.Asset;
-        if (await OpenBreakers.FirstAsync(grains, BreakerScope.ForMove(signed.Source.ChainId, (long)move.DstChainId, asset)) is { } open)
+        if (await OpenBreakers.FirstAsync(grains, [BreakerScope.Outflows, .. BreakerScope.ForMove(signed.Source.ChainId, (long)move.DstChainId, asset)]) is { } open)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Halted by circuit breaker {open.Scope}", detail: $"{open.Reason} (open since {open.Since:u}); nothing was sent, retry once it closes (GET /breakers)");
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
@@ -105,6 +106,11 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
         await SetEthPriceAsync(2_880m);
         var crashed = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.NegativeEquity, "at 2,880 equity is −200");
         Assert.Equal((-200_000_000, 345_600_000), (crashed.Flag!.Equity, crashed.Flag.MaintenanceRequirement));
+
+        // Negative equity halts new withdrawals and moves for Breakers:NegativeEquityHaltSeconds (3 s here), then the breaker probes and closes.
+        var outflows = await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Open, "the outflows breaker opens");
+        Assert.Contains(trader.Address, outflows.ActiveTriggers["negative-equity"], StringComparison.OrdinalIgnoreCase);
+        await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Closed, "the hold ends and the breaker closes", TimeSpan.FromSeconds(30));
         await SetEthPriceAsync(3_000m);
     }
 

@@ -50,6 +50,7 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Relayer.EndpointBreakSeconds = 2;
         profile.MarginBridge.Breakers.UnreachableSeconds = 2;
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
+        profile.MarginBridge.Breakers.NegativeEquityHaltSeconds = 3;
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions

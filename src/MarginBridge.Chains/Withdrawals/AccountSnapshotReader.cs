@@ -1,0 +1,77 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Prices;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Finality;
+using MarginBridge.Chains.Rpc;
+using Microsoft.Extensions.Logging;
+
+namespace MarginBridge.Chains.Withdrawals;
+
+/// <summary>
+/// Reads an account from the chains through one of the member's endpoints per chain
+/// (<paramref name="endpoint"/> picks which): vault balances at the hard-final block and at the
+/// head, the venues' position reports for the account since the vault was deployed, and the feeds.
+/// Money in flight between chains is in no balance, so it is not counted (conservative).
+/// </summary>
+public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoint, TimeProvider time, ILogger logger)
+{
+    private readonly Dictionary<long, ChainReader> _readers = bridge.Chains.ToDictionary(
+        c => c.ChainId,
+        c => new ChainReader(new RpcEndpointPool(OneEndpoint(c, endpoint), bridge.Relayer, time, logger)));
+
+    public async Task<AccountSnapshot> ReadAsync(string account, CancellationToken cancellationToken)
+    {
+        var chains = await Task.WhenAll(bridge.Chains.Select(c => ReadChainAsync(c, account, cancellationToken)));
+        var prices = await Task.WhenAll(bridge.PriceFeeds.Select(f => ReadPriceAsync(f, cancellationToken)));
+        return new AccountSnapshot(
+            [.. chains.SelectMany(c => c.Balances)],
+            ChainEventDecoder.FoldPositions(chains.SelectMany(c => c.Reports)),
+            prices,
+            chains.ToDictionary(c => c.ChainId, c => c.HeadTimestamp));
+    }
+
+    /// <summary>Whether the vault already paid out a clearance with this nonce for the account.</summary>
+    public Task<bool> IsClearanceUsedAsync(ChainOptions chain, string account, ulong nonce, CancellationToken cancellationToken) =>
+        _readers[chain.ChainId].QueryAsync<UsedClearancesFunction, bool>(chain.Vault, new UsedClearancesFunction { Account = account, ClearanceNonce = nonce }, cancellationToken);
+
+    private async Task<(long ChainId, long HeadTimestamp, List<ChainBalance> Balances, IEnumerable<PositionChange> Reports)> ReadChainAsync(ChainOptions chain, string account, CancellationToken cancellationToken)
+    {
+        var reader = _readers[chain.ChainId];
+        var head = await reader.GetHeadAsync(cancellationToken);
+        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
+        var balances = new List<ChainBalance>();
+        foreach (var token in chain.Tokens)
+        {
+            var query = new VaultBalanceOfFunction { Account = account, Token = token.Address };
+            var atFinal = await reader.QueryAtAsync<VaultBalanceOfFunction, BigInteger>(chain.Vault, query, final, cancellationToken);
+            var atHead = await reader.QueryAtAsync<VaultBalanceOfFunction, BigInteger>(chain.Vault, query, head.Number, cancellationToken);
+            balances.Add(new ChainBalance(chain.ChainId, EvmAddress.Normalize(token.Address), token.Asset, atHead - atFinal, atFinal));
+        }
+
+        var logs = await reader.GetPositionChangesAsync(chain.Venues, account, chain.StartBlock, head.Number, cancellationToken);
+        var reports = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], logs)).Select(e => (PositionChange)e.Event);
+        return (chain.ChainId, head.Timestamp, balances, reports);
+    }
+
+    private async Task<PriceStatus> ReadPriceAsync(PriceFeedOptions feed, CancellationToken cancellationToken)
+    {
+        var chain = bridge.FindChain(feed.ChainId)!;
+        var reading = await PriceFeedReading.ReadAsync(_readers[feed.ChainId], feed, chain.Name, cancellationToken);
+        return new PriceStatus(feed.Asset, feed.ChainId, feed.Feed, reading.Price, reading.Round, DateTimeOffset.FromUnixTimeSeconds(reading.UpdatedAt), reading.Stale, null, null, null);
+    }
+
+    private static ChainOptions OneEndpoint(ChainOptions chain, int endpoint) => new()
+    {
+        Name = chain.Name,
+        Kind = chain.Kind,
+        ChainId = chain.ChainId,
+        RpcUrls = [chain.RpcUrls[endpoint % chain.RpcUrls.Count]],
+        Vault = chain.Vault,
+        StartBlock = chain.StartBlock,
+        Tokens = chain.Tokens,
+        Venues = chain.Venues,
+        Finality = chain.Finality,
+    };
+}
