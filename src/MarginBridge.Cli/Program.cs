@@ -46,6 +46,8 @@ app.Configure(config =>
         bench.SetDescription("Benchmarks on a fresh devnet; each prints a markdown table for docs/benchmarks.md.");
         bench.AddCommand<DepositBenchCommand>("deposits")
             .WithDescription("Measure deposit ingestion and deposit-to-credit latency.");
+        bench.AddCommand<WithdrawalBenchCommand>("withdrawals")
+            .WithDescription("Measure the time from a withdrawal request to a clearance the vault accepts, and to the payout.");
         bench.AddCommand<TransferBenchCommand>("transfers")
             .WithDescription("Measure transfer latency against the finality floor, batch sizes and gas per transfer at several rates, with real block times.");
     });

@@ -79,6 +79,12 @@ public sealed class Devnet : IAsyncDisposable
         {
             var profile = options.Profile;
             var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+            if (!options.UseBlockTimes)
+            {
+                // Chains that mine only when a transaction comes never advance on their own: a still head is no fault here.
+                profile.MarginBridge.Breakers.StalledHeadSeconds = 0;
+            }
+
             progress.Report($"Starting {profile.MarginBridge.Chains.Count} anvil chains");
             await StartAllAsync(profile.MarginBridge.Chains.Select(c => AnvilNode.StartAsync(c.ChainId, null, seed, options.DataDirectory, cancellationToken)), nodes);
 

@@ -9,6 +9,18 @@ public sealed class BreakerOptions
     /// <summary>A chain whose relayer has not completed a poll for this long opens the chain's breaker (dYdX halts withdrawals after 5 minutes).</summary>
     public int UnreachableSeconds { get; set; } = 300;
 
+    /// <summary>Per asset: a token bucket of whole tokens for transfers leaving vaults and cleared withdrawals; beyond it the asset's breaker opens.</summary>
+    public Dictionary<string, OutflowLimitOptions> OutflowLimits { get; set; } = [];
+
+    /// <summary>A chain whose head has not advanced for this long opens the chain's breaker; 0 turns the check off (chains that mine only on demand).</summary>
+    public int StalledHeadSeconds { get; set; } = 120;
+
+    /// <summary>How often the relayer asks every endpoint for the hash of the chain's hard-final block; endpoints naming different hashes open the chain's breaker.</summary>
+    public int EndpointAgreementSeconds { get; set; } = 10;
+
+    /// <summary>New withdrawals and moves halt (breaker <c>outflows</c>) while the accounts exposed to one asset are this many USD below maintenance in total.</summary>
+    public long UnderMarginedLimitUsd { get; set; } = 1_000_000;
+
     /// <summary>New withdrawals and moves halt (breaker <c>outflows</c>) for this long after any account is seen with negative equity (dYdX gates withdrawals for 50 blocks).</summary>
     public int NegativeEquityHaltSeconds { get; set; } = 60;
 
@@ -17,4 +29,12 @@ public sealed class BreakerOptions
     /// pauses the vault on every chain; only the vaults' admin can unpause them.
     /// </summary>
     public string GuardianKeyFile { get; set; } = string.Empty;
+}
+
+/// <summary>A token bucket: up to <see cref="Capacity"/> whole tokens at once, refilled at <see cref="PerSecond"/>.</summary>
+public sealed class OutflowLimitOptions
+{
+    public decimal Capacity { get; set; }
+
+    public decimal PerSecond { get; set; }
 }

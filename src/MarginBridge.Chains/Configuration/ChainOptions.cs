@@ -41,6 +41,14 @@ public sealed class TokenOptions
     public string Address { get; set; } = string.Empty;
 
     public int Decimals { get; set; }
+
+    /// <summary>Base units as whole tokens, to 6 decimals (rounded toward zero).</summary>
+    public decimal ToWholeUnits(System.Numerics.BigInteger baseUnits)
+    {
+        var kept = Math.Min(Decimals, 6);
+        var scaled = baseUnits / System.Numerics.BigInteger.Pow(10, Decimals - kept);
+        return (decimal)scaled / (decimal)Math.Pow(10, kept);
+    }
 }
 
 /// <summary>The finality parameters of a chain; which one applies depends on its <see cref="LayerKind"/>.</summary>

@@ -63,6 +63,34 @@ public static class MarginBridgeOptionsValidator
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnreachableSeconds: must be between 1 and 86400");
         }
 
+        foreach (var (asset, limit) in options.Breakers.OutflowLimits)
+        {
+            if (limit.Capacity <= 0)
+            {
+                errors.Add($"{MarginBridgeOptions.Section}:Breakers:OutflowLimits:{asset}:Capacity: must be a positive number of whole tokens");
+            }
+
+            if (limit.PerSecond <= 0)
+            {
+                errors.Add($"{MarginBridgeOptions.Section}:Breakers:OutflowLimits:{asset}:PerSecond: must be a positive number of whole tokens per second");
+            }
+        }
+
+        if (options.Breakers.UnderMarginedLimitUsd is < 1 or > 1_000_000_000_000)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnderMarginedLimitUsd: must be between 1 and 10^12 USD");
+        }
+
+        if (options.Breakers.StalledHeadSeconds is < 0 or > 86_400)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:StalledHeadSeconds: must be between 0 (off) and 86400");
+        }
+
+        if (options.Breakers.EndpointAgreementSeconds is < 1 or > 3_600)
+        {
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:EndpointAgreementSeconds: must be between 1 and 3600");
+        }
+
         if (options.Breakers.NegativeEquityHaltSeconds is < 1 or > 86_400)
         {
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:NegativeEquityHaltSeconds: must be between 1 and 86400");

@@ -55,6 +55,16 @@ public sealed class ChainReader(RpcEndpointPool pool)
             venueLogs.DecodeAllEvents<PositionChangedEvent>());
     }
 
+    /// <summary>
+    /// The hash every endpoint gives for block <paramref name="number"/>: endpoints that name
+    /// different hashes for one height disagree about the chain (one of them lies or is forked).
+    /// </summary>
+    public async Task<IReadOnlyList<EndpointAnswer<string>>> GetBlockHashOnEachAsync(long number, CancellationToken cancellationToken) =>
+        await pool.AskEachAsync(
+            async web3 => (await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new BlockParameter(new HexBigInteger(number))))?.BlockHash
+                ?? throw new InvalidOperationException($"no block {number}"),
+            cancellationToken);
+
     /// <summary>One account's <c>PositionChanged</c> reports from the venues in a block range.</summary>
     public async Task<IReadOnlyList<EventLog<PositionChangedEvent>>> GetPositionChangesAsync(IReadOnlyList<string> venues, string account, long fromBlock, long toBlock, CancellationToken cancellationToken)
     {

@@ -67,6 +67,20 @@ public sealed partial class RpcEndpointPool
             cancellationToken);
     }
 
+    /// <summary>Asks every endpoint once (its timeout, no retry, no failover): each one's answer or its error.</summary>
+    public async Task<IReadOnlyList<EndpointAnswer<T>>> AskEachAsync<T>(Func<IWeb3, Task<T>> call, CancellationToken cancellationToken) =>
+        await Task.WhenAll(_endpoints.Select(async endpoint =>
+        {
+            try
+            {
+                return new EndpointAnswer<T>(endpoint.DisplayName, await endpoint.Pipeline.ExecuteAsync(async t => await call(endpoint.Web3).WaitAsync(t), cancellationToken), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return new EndpointAnswer<T>(endpoint.DisplayName, default, $"{e.GetType().Name}: {e.Message}");
+            }
+        }));
+
     private int PickAvailable()
     {
         var start = Volatile.Read(ref _preferred);
@@ -85,3 +99,6 @@ public sealed partial class RpcEndpointPool
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "RPC call on chain {Chain} failed at {Endpoint}: {ErrorType} {Error}")]
     private partial void LogEndpointFailed(string chain, string endpoint, string errorType, string error);
 }
+
+/// <summary>One endpoint's answer, or the error it gave instead.</summary>
+public sealed record EndpointAnswer<T>(string Endpoint, T? Value, string? Error);

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Numerics;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Cli.Api;
@@ -60,20 +58,8 @@ public sealed class WithdrawCommand : AsyncCommand<WithdrawCommand.Settings>
         var cleared = await api.PostWithdrawalAsync(request, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"cleared by {string.Join(", ", cleared.Signers)}: equity after {cleared.EquityAfter} USD, initial requirement {cleared.InitialRequirement} USD");
 
-        var call = new WithdrawFunction
-        {
-            Clearance = new ClearanceStruct
-            {
-                Account = cleared.Clearance.Account,
-                Token = cleared.Clearance.Token,
-                Amount = BigInteger.Parse(cleared.Clearance.Amount, CultureInfo.InvariantCulture),
-                Nonce = cleared.Clearance.Nonce,
-                Expiry = cleared.Clearance.Expiry,
-            },
-            Signatures = [.. cleared.Signatures.Select(s => new ClearanceAnswer(string.Empty, true, s, null, null, null).ToSignature()!)],
-        };
         var web3 = new Web3(new Account(key, chain.ChainId), rpc);
-        var receipt = await web3.Eth.GetContractTransactionHandler<WithdrawFunction>().SendRequestAndWaitForReceiptAsync(cleared.Vault, call);
+        var receipt = await web3.Eth.GetContractTransactionHandler<WithdrawFunction>().SendRequestAndWaitForReceiptAsync(cleared.Vault, cleared.ToWithdrawCall());
         if (receipt.Failed())
         {
             throw new CliUsageException($"withdraw {receipt.TransactionHash} reverted");

@@ -51,6 +51,21 @@ public sealed class ExposureShard(MarginModel model, MarginBridgeOptions options
         return changed;
     }
 
+    /// <summary>Σ (maintenance requirement − equity) over the shard's accounts below maintenance, quote units.</summary>
+    public Int128 UnderMargined()
+    {
+        Int128 total = 0;
+        foreach (var entry in _accounts.Values)
+        {
+            if (entry.Status is MarginStatus.Liquidatable or MarginStatus.NegativeEquity)
+            {
+                total += entry.Margin.MaintenanceRequirement - entry.Margin.Equity;
+            }
+        }
+
+        return total;
+    }
+
     public Dictionary<MarginStatus, int> CountByStatus() =>
         _accounts.Values.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
 

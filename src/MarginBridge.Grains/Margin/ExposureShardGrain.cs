@@ -26,6 +26,7 @@ public sealed class ExposureShardGrain(
     private ExposureShard _shard = null!;
     private (string Asset, int Shard) _key;
     private long _lastRemarginMicroseconds;
+    private long _underMargined;
     private DateTimeOffset? _lastRemarginAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -55,6 +56,8 @@ public sealed class ExposureShardGrain(
         {
             await state.WriteStateAsync();
         }
+
+        await ReportUnderMarginedAsync();
     }
 
     public async Task Remove(string account)
@@ -66,7 +69,7 @@ public sealed class ExposureShardGrain(
         }
     }
 
-    public Task OnPrice(PriceStatus price)
+    public async Task OnPrice(PriceStatus price)
     {
         _shard.Prices.Set(price);
         if (price.Asset == _key.Asset)
@@ -79,9 +82,20 @@ public sealed class ExposureShardGrain(
             {
                 Tell(account, flag);
             }
-        }
 
-        return Task.CompletedTask;
+            await ReportUnderMarginedAsync();
+        }
+    }
+
+    /// <summary>Tells the asset's total when the shard's under-margined equity changed.</summary>
+    private async Task ReportUnderMarginedAsync()
+    {
+        var now = (long)_shard.UnderMargined();
+        if (now != _underMargined)
+        {
+            await GrainFactory.GetGrain<IUnderMarginedTotalGrain>(_key.Asset).Report(_key.Shard, now);
+            _underMargined = now;
+        }
     }
 
     public Task<ExposureShardStatus> GetStatus() =>

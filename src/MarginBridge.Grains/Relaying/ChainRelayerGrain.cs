@@ -35,7 +35,10 @@ public sealed partial class ChainRelayerGrain(
     private string? _lastError = "not polled yet";
     private DateTimeOffset? _lastPollAt;
     private DateTimeOffset _lastSuccessAt;
-    private (bool DeepReorg, bool Unreachable) _reported;
+    private readonly Dictionary<string, bool> _reported = new(StringComparer.Ordinal);
+    private DateTimeOffset _headAdvancedAt;
+    private DateTimeOffset _agreementCheckedAt;
+    private string? _disagreement;
 
     private ChainRelayerState State => state.State;
 
@@ -49,7 +52,7 @@ public sealed partial class ChainRelayerGrain(
             State.Cursor = _chain.StartBlock - 1;
         }
 
-        _lastSuccessAt = time.GetUtcNow();
+        _lastSuccessAt = _headAdvancedAt = time.GetUtcNow();
         var period = TimeSpan.FromMilliseconds(options.Value.Relayer.PollIntervalMilliseconds);
         this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
         return Task.CompletedTask;
@@ -86,31 +89,63 @@ public sealed partial class ChainRelayerGrain(
     }
 
     /// <summary>
-    /// The chain's breaker (DESIGN §4): open while a reorg deeper than finality is unacknowledged, and
-    /// while no poll has succeeded for <c>Breakers:UnreachableSeconds</c>. Reported on change only.
+    /// The chain's breaker (DESIGN §4): open while a reorg deeper than finality is unacknowledged,
+    /// while no poll has succeeded for <c>Breakers:UnreachableSeconds</c>, while the head has not
+    /// advanced for <c>Breakers:StalledHeadSeconds</c>, and while the chain's endpoints name
+    /// different hashes for its hard-final block. Reported on change only.
     /// </summary>
     private async Task ReportToBreakerAsync()
     {
-        var breaker = grains.GetGrain<ICircuitBreakerGrain>(BreakerScope.Chain(_chain.ChainId));
-        var deep = State.DeepReorgCount > State.AcknowledgedDeepReorgs;
-        if (deep != _reported.DeepReorg)
+        var breakers = options.Value.Breakers;
+        var now = time.GetUtcNow();
+        var reorg = State.LastReorg;
+        var silence = now - _lastSuccessAt;
+        var stall = now - _headAdvancedAt;
+        await ReportAsync(
+            "deep-reorg",
+            State.DeepReorgCount > State.AcknowledgedDeepReorgs,
+            $"a reorg of {reorg?.Depth} blocks (common ancestor {reorg?.CommonAncestor}) went deeper than {_chain.Name}'s finality; an operator must acknowledge it",
+            "acknowledged by an operator");
+        await ReportAsync(
+            "unreachable",
+            silence > TimeSpan.FromSeconds(breakers.UnreachableSeconds),
+            $"no poll of {_chain.Name} has succeeded for {silence.TotalSeconds:0} s (last error: {_lastError})",
+            "polled again");
+        await ReportAsync(
+            "stalled-head",
+            breakers.StalledHeadSeconds > 0 && stall > TimeSpan.FromSeconds(breakers.StalledHeadSeconds),
+            $"{_chain.Name}'s head has stayed at block {State.Head} for {stall.TotalSeconds:0} s",
+            "the head advances again");
+        await ReportAsync("rpc-disagreement", _disagreement is not null, _disagreement ?? string.Empty, "the endpoints agree again");
+    }
+
+    private async Task ReportAsync(string trigger, bool active, string whyActive, string whyClear)
+    {
+        if (_reported.GetValueOrDefault(trigger) != active)
         {
-            var reorg = State.LastReorg;
-            await breaker.Report("deep-reorg", deep, deep
-                ? $"a reorg of {reorg?.Depth} blocks (common ancestor {reorg?.CommonAncestor}) went deeper than {_chain.Name}'s finality; an operator must acknowledge it"
-                : "acknowledged by an operator");
+            await grains.GetGrain<ICircuitBreakerGrain>(BreakerScope.Chain(_chain.ChainId)).Report(trigger, active, active ? whyActive : whyClear);
+            _reported[trigger] = active;
+        }
+    }
+
+    /// <summary>
+    /// Every <c>Breakers:EndpointAgreementSeconds</c>, asks each endpoint for the hash of the
+    /// hard-final block; endpoints that answer with different hashes disagree (one lies or is on a
+    /// fork). An endpoint that does not answer is down, which is not a disagreement.
+    /// </summary>
+    private async Task CheckEndpointAgreementAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (State.HardFinalHeight < 0 || now - _agreementCheckedAt < TimeSpan.FromSeconds(options.Value.Breakers.EndpointAgreementSeconds))
+        {
+            return;
         }
 
-        var silence = time.GetUtcNow() - _lastSuccessAt;
-        var unreachable = silence > TimeSpan.FromSeconds(options.Value.Breakers.UnreachableSeconds);
-        if (unreachable != _reported.Unreachable)
-        {
-            await breaker.Report("unreachable", unreachable, unreachable
-                ? $"no poll of {_chain.Name} has succeeded for {silence.TotalSeconds:0} s (last error: {_lastError})"
-                : "polled again");
-        }
-
-        _reported = (deep, unreachable);
+        _agreementCheckedAt = now;
+        var answers = (await _reader.GetBlockHashOnEachAsync(State.HardFinalHeight, cancellationToken)).Where(a => a.Value is not null).ToList();
+        _disagreement = answers.Select(a => a.Value!.ToLowerInvariant()).Distinct().Count() > 1
+            ? $"{_chain.Name}'s endpoints disagree on block {State.HardFinalHeight}: {string.Join(", ", answers.Select(a => $"{a.Endpoint} says {a.Value}"))}"
+            : null;
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)
@@ -119,6 +154,11 @@ public sealed partial class ChainRelayerGrain(
         {
             var updates = new AccountUpdates();
             var head = await _reader.GetHeadAsync(cancellationToken);
+            if (head.Number > State.Head)
+            {
+                _headAdvancedAt = time.GetUtcNow();
+            }
+
             State.Head = head.Number;
             await DetectReorgAsync(head, updates, cancellationToken);
             for (var i = 0; i < MaxRangesPerPoll && State.Cursor < head.Number; i++)
@@ -150,6 +190,7 @@ public sealed partial class ChainRelayerGrain(
 
         try
         {
+            await CheckEndpointAgreementAsync(cancellationToken);
             await ReportToBreakerAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

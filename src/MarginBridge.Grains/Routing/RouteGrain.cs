@@ -75,6 +75,10 @@ public sealed partial class RouteGrain(
 
         State.Queue.Add(new QueuedTransfer(message, time.GetUtcNow()));
         await WriteAsync();
+        if (_source.FindToken(message.SourceToken) is { } token)
+        {
+            await GrainFactory.GetGrain<IOutflowMeterGrain>(token.Asset).Take(token.ToWholeUnits(message.Amount), $"transfer {message.Id} of {message.Amount} base units from {_source.Name}");
+        }
         if (!_reminderRegistered)
         {
             await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

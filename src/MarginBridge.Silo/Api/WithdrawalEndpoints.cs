@@ -75,6 +75,7 @@ public static class WithdrawalEndpoints
                 detail: string.Join("; ", answer.Refusals));
         }
 
+        await grains.GetGrain<IOutflowMeterGrain>(withdrawal.Token.Asset).Take(withdrawal.Token.ToWholeUnits(withdrawal.Amount), $"withdrawal of {withdrawal.Amount} base units from {chain.Name} by {withdrawal.Account}");
         return TypedResults.Ok(new WithdrawalResponse(
             chain.ChainId,
             chain.Vault,
@@ -93,6 +94,21 @@ public static class WithdrawalEndpoints
 /// before <c>clearance.expiry</c>. Signatures are ascending by signer, as the vault wants them.
 /// </summary>
 public sealed record WithdrawalResponse(
-    long ChainId, string Vault, ClearanceResponse Clearance, IReadOnlyList<string> Signatures, IReadOnlyList<string> Signers, string EquityAfter, string InitialRequirement);
+    long ChainId, string Vault, ClearanceResponse Clearance, IReadOnlyList<string> Signatures, IReadOnlyList<string> Signers, string EquityAfter, string InitialRequirement)
+{
+    /// <summary>The vault call that pays it, for anyone to send (the vault pays the clearance's account).</summary>
+    public WithdrawFunction ToWithdrawCall() => new()
+    {
+        Clearance = new ClearanceStruct
+        {
+            Account = Clearance.Account,
+            Token = Clearance.Token,
+            Amount = System.Numerics.BigInteger.Parse(Clearance.Amount, CultureInfo.InvariantCulture),
+            Nonce = Clearance.Nonce,
+            Expiry = Clearance.Expiry,
+        },
+        Signatures = [.. Signatures.Select(s => new ClearanceAnswer(string.Empty, true, s, null, null, null).ToSignature()!)],
+    };
+}
 
 public sealed record ClearanceResponse(string Account, string Token, string Amount, ulong Nonce, ulong Expiry);

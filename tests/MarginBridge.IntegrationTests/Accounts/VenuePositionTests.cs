@@ -103,13 +103,17 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.BelowInitial, "at 2,950 equity 500 is below IM 590 and above MM 354");
         await SetEthPriceAsync(2_920m);
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Liquidatable, "at 2,920 equity 200 is below MM 350.4");
+        var crashedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
         await SetEthPriceAsync(2_880m);
         var crashed = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.NegativeEquity, "at 2,880 equity is −200");
         Assert.Equal((-200_000_000, 345_600_000), (crashed.Flag!.Equity, crashed.Flag.MaintenanceRequirement));
 
-        // Negative equity halts new withdrawals and moves for Breakers:NegativeEquityHaltSeconds (3 s here), then the breaker probes and closes.
-        var outflows = await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Open, "the outflows breaker opens");
-        Assert.Contains(trader.Address, outflows.ActiveTriggers["negative-equity"], StringComparison.OrdinalIgnoreCase);
+        // Negative equity halts new withdrawals and moves for Breakers:NegativeEquityHaltSeconds (1 s here), then the breaker probes and closes.
+        // (Another test's account crossing zero at the same price may be the one named.)
+        await Eventually.Until(
+            async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows),
+            b => b.History.Any(t => t.To == BreakerState.Open && t.Actor == "negative-equity" && t.At >= crashedAt),
+            "the outflows breaker opened for negative equity");
         await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Closed, "the hold ends and the breaker closes", TimeSpan.FromSeconds(30));
         await SetEthPriceAsync(3_000m);
     }

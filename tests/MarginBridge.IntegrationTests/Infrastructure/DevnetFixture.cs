@@ -1,5 +1,6 @@
 using System.Numerics;
 using Azure.Data.Tables;
+using MarginBridge.Chains.Configuration;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
 using MarginBridge.Devnet.Processes;
@@ -50,7 +51,9 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Relayer.EndpointBreakSeconds = 2;
         profile.MarginBridge.Breakers.UnreachableSeconds = 2;
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
-        profile.MarginBridge.Breakers.NegativeEquityHaltSeconds = 3;
+        profile.MarginBridge.Breakers.NegativeEquityHaltSeconds = 1;
+        profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
+        profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions

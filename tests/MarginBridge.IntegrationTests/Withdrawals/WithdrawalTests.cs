@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
@@ -161,6 +160,24 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
     }
 
     [Fact]
+    public async Task OutflowsOverTheRateLimit_OpenTheAssetBreaker_UntilTheBucketRefills()
+    {
+        // The test fixture's USDC bucket: 100,000,000 at once, refilled at 10,000,000 per second.
+        var whale = await FundedAsync(200_000_000_000_000);
+        await ClearAsync(Sign(whale, 150_000_000_000_000));
+
+        var scope = BreakerScope.Asset("USDC");
+        var open = await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope), b => b.State == BreakerState.Open, "the USDC breaker opens");
+        Assert.Contains("outflow-rate", open.ActiveTriggers.Keys);
+        using (var halted = await PostAsync(Sign(whale, 1_000_000)))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, halted.StatusCode);
+        }
+
+        await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope), b => b.State == BreakerState.Closed, "the bucket refills and the breaker closes", TimeSpan.FromSeconds(40));
+    }
+
+    [Fact]
     public async Task MbWithdraw_GetsTheClearance_AndThePayout()
     {
         var trader = await FundedAsync(1_000_000_000);
@@ -201,19 +218,7 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
 
     private async Task WithdrawAsync(DevAccount trader, WithdrawalResponse cleared)
     {
-        var call = new WithdrawFunction
-        {
-            Clearance = new ClearanceStruct
-            {
-                Account = cleared.Clearance.Account,
-                Token = cleared.Clearance.Token,
-                Amount = BigInteger.Parse(cleared.Clearance.Amount, CultureInfo.InvariantCulture),
-                Nonce = cleared.Clearance.Nonce,
-                Expiry = cleared.Clearance.Expiry,
-            },
-            Signatures = [.. cleared.Signatures.Select(s => new ClearanceAnswer(string.Empty, true, s, null, null, null).ToSignature()!)],
-        };
-        var receipt = await AppChain.Node.Web3For(trader).Eth.GetContractTransactionHandler<WithdrawFunction>().SendRequestAndWaitForReceiptAsync(cleared.Vault, call);
+        var receipt = await AppChain.Node.Web3For(trader).Eth.GetContractTransactionHandler<WithdrawFunction>().SendRequestAndWaitForReceiptAsync(cleared.Vault, cleared.ToWithdrawCall());
         Assert.False(receipt.Failed(), $"withdraw {receipt.TransactionHash} reverted");
     }
 
