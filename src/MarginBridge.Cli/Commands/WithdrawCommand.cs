@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Cli.Api;
-using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 using Spectre.Console;
@@ -58,13 +56,7 @@ public sealed class WithdrawCommand : AsyncCommand<WithdrawCommand.Settings>
         var cleared = await api.PostWithdrawalAsync(request, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"cleared by {string.Join(", ", cleared.Signers)}: equity after {cleared.EquityAfter} USD, initial requirement {cleared.InitialRequirement} USD");
 
-        var web3 = new Web3(new Account(key, chain.ChainId), rpc);
-        var receipt = await web3.Eth.GetContractTransactionHandler<WithdrawFunction>().SendRequestAndWaitForReceiptAsync(cleared.Vault, cleared.ToWithdrawCall());
-        if (receipt.Failed())
-        {
-            throw new CliUsageException($"withdraw {receipt.TransactionHash} reverted");
-        }
-
+        var receipt = await WithdrawalPayout.SendAsync(new Web3(new Account(key, chain.ChainId), rpc), cleared);
         AnsiConsole.MarkupLineInterpolated($"withdrew [bold]{settings.Amount} {token.Asset}[/] from {chain.Name}'s vault in block {receipt.BlockNumber.Value} (tx {receipt.TransactionHash})");
         return 0;
     }
