@@ -44,14 +44,14 @@ public sealed class ExposureShardGrain(
             var views = await Task.WhenAll(chunk.Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).GetView()));
             foreach (var view in views)
             {
-                Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()));
+                Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()), byPrice: false);
             }
         }
     }
 
     public async Task Upsert(AccountView view)
     {
-        Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()));
+        Tell(view.Address, _shard.Upsert(view, time.GetUtcNow()), byPrice: false);
         if (state.State.Accounts.Add(view.Address))
         {
             await state.WriteStateAsync();
@@ -80,7 +80,7 @@ public sealed class ExposureShardGrain(
             _lastRemarginAt = time.GetUtcNow();
             foreach (var (account, flag) in changed)
             {
-                Tell(account, flag);
+                Tell(account, flag, byPrice: true);
             }
 
             await ReportUnderMarginedAsync();
@@ -102,13 +102,15 @@ public sealed class ExposureShardGrain(
         Task.FromResult(new ExposureShardStatus(_key.Asset, _key.Shard, _shard.Count, _shard.CountByStatus(), _lastRemarginMicroseconds, _lastRemarginAt));
 
     /// <summary>
-    /// Tells the account (one-way); an account newly seen with negative equity holds the outflows
-    /// breaker for <c>Breakers:NegativeEquityHaltSeconds</c> (dYdX's withdrawal gating).
+    /// Tells the account (one-way). A price move that takes an account below zero holds the outflows
+    /// breaker for <c>Breakers:NegativeEquityHaltSeconds</c> (dYdX's withdrawal gating). An account
+    /// update does not: chains are read independently, so a venue's position can reach the account
+    /// before the deposit that backs it on another chain, and that passing view must not halt everyone.
     /// </summary>
-    private void Tell(string account, MarginFlag flag)
+    private void Tell(string account, MarginFlag flag, bool byPrice)
     {
         _ = GrainFactory.GetGrain<IAccountMarginGrain>(account).SetMarginFlag(flag);
-        if (flag.Status == MarginStatus.NegativeEquity)
+        if (byPrice && flag.Status == MarginStatus.NegativeEquity)
         {
             var equity = SimulationUsd(flag.Equity);
             _ = GrainFactory.GetGrain<ICircuitBreakerGrain>(BreakerScope.Outflows)
