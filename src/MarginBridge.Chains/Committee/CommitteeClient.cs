@@ -3,7 +3,6 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
-using MarginBridge.Chains.Withdrawals;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.Chains.Committee;
@@ -36,19 +35,19 @@ public sealed class CommitteeClient(HttpClient http, CommitteeOptions committee)
     }
 
     /// <summary>
-    /// Asks every member to clear a withdrawal; keeps only signatures that recover to that member
-    /// over the clearance the silo computed itself.
+    /// Asks every member to decide (<c>POST /{path}</c>: a withdrawal's clearance, a liquidation);
+    /// keeps only signatures that recover to that member over the digest the silo computed itself.
     /// </summary>
-    public async Task<CommitteeAnswer> ClearAsync(ClearanceBody body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<CommitteeAnswer> DecideAsync(string path, object body, byte[] digest, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(committee.Members.Select(async member =>
         {
             var address = EvmAddress.Normalize(member.Address);
-            var (answer, status, unreachable) = await PostAsync<ClearanceAnswer>(member, "clearances", body, timeout, cancellationToken);
+            var (answer, status, unreachable) = await PostAsync<MemberDecision>(member, path, body, timeout, cancellationToken);
             var signature = answer is { IsSigned: true } ? answer.ToSignature() : null;
             return signature is not null && CommitteeSignatures.RecoversTo(signature, digest, address)
                 ? new MemberAnswer(address, signature, null)
-                : new MemberAnswer(address, null, unreachable ?? answer?.Refusal ?? (answer is { IsSigned: true } ? "its signature does not recover to its address over the silo's clearance" : $"answered {status} without a reason"));
+                : new MemberAnswer(address, null, unreachable ?? answer?.Refusal ?? (answer is { IsSigned: true } ? "its signature does not recover to its address over what the silo asked" : $"answered {status} without a reason"));
         }));
         return Collect(answers);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Liquidations;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Margin.Parameters;
 using MarginBridge.Margin.Portfolio;
@@ -91,9 +92,15 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole());
         var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>())).ToList();
         using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new ClearanceLedger(ledgerFile), readers);
-        app.MapPost("/clearances", async Task<Results<Ok<ClearanceAnswer>, UnprocessableEntity<ClearanceAnswer>>> (ClearanceBody body, CancellationToken token) =>
+        app.MapPost("/clearances", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (ClearanceBody body, CancellationToken token) =>
         {
             var answer = await clearances.DecideAsync(body, token);
+            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
+        });
+        var liquidations = new LiquidationSigner(key, bridge, new MarginModel(margin), readers);
+        app.MapPost("/liquidations", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (LiquidationBody body, CancellationToken token) =>
+        {
+            var answer = await liquidations.DecideAsync(body, token);
             return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
         });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");

@@ -3,6 +3,7 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
+using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Portfolio;
@@ -29,13 +30,13 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
 
     public void Dispose() => _decisions.Dispose();
 
-    public async Task<ClearanceAnswer> DecideAsync(ClearanceBody body, CancellationToken cancellationToken)
+    public async Task<MemberDecision> DecideAsync(ClearanceBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var (withdrawal, field, error) = body.Request.Parse(bridge);
         if (withdrawal is null)
         {
-            return ClearanceAnswer.Refused(Member, $"{field}: {error}");
+            return MemberDecision.Refused(Member, $"{field}: {error}");
         }
 
         await _decisions.WaitAsync(cancellationToken);
@@ -49,32 +50,32 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
         }
     }
 
-    private async Task<ClearanceAnswer> DecideAsync(SignedWithdrawal withdrawal, ulong expiry, CancellationToken cancellationToken)
+    private async Task<MemberDecision> DecideAsync(SignedWithdrawal withdrawal, ulong expiry, CancellationToken cancellationToken)
     {
         var reads = await Task.WhenAll(readers.Select(r => r.ReadAsync(withdrawal.Account, cancellationToken)));
         var (snapshot, disagreement) = reads.Length == 1 ? (reads[0], null) : AccountSnapshot.Combine(reads[0], reads[1]);
         if (snapshot is null)
         {
-            return ClearanceAnswer.Refused(Member, disagreement!);
+            return MemberDecision.Refused(Member, disagreement!);
         }
 
         var chain = withdrawal.Chain;
         var now = snapshot.HeadTimestamps[chain.ChainId];
         if (withdrawal.Deadline < (ulong)now)
         {
-            return ClearanceAnswer.Refused(Member, $"the request's deadline {withdrawal.Deadline} has passed ({chain.Name} is at {now})");
+            return MemberDecision.Refused(Member, $"the request's deadline {withdrawal.Deadline} has passed ({chain.Name} is at {now})");
         }
 
         if (expiry <= (ulong)now || expiry > (ulong)now + MaxLifetimeSeconds)
         {
-            return ClearanceAnswer.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}");
+            return MemberDecision.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}");
         }
 
         var outstanding = await OutstandingAsync(withdrawal.Account, snapshot, cancellationToken);
         if (outstanding.Any(c => c.ChainId == chain.ChainId && c.Nonce == withdrawal.Nonce)
             || await readers[0].IsClearanceUsedAsync(chain, withdrawal.Account, withdrawal.Nonce, cancellationToken))
         {
-            return ClearanceAnswer.Refused(Member, $"nonce {withdrawal.Nonce} is already cleared for {withdrawal.Account} on {chain.Name}");
+            return MemberDecision.Refused(Member, $"nonce {withdrawal.Nonce} is already cleared for {withdrawal.Account} on {chain.Name}");
         }
 
         var asked = new SignedClearance(withdrawal.Account, chain.ChainId, withdrawal.TokenAddress, withdrawal.Amount.ToString(CultureInfo.InvariantCulture), withdrawal.Nonce, expiry);
@@ -82,7 +83,7 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
         var left = balances.Single(b => b.ChainId == chain.ChainId && b.Token == withdrawal.TokenAddress);
         if (left.Final + System.Numerics.BigInteger.Min(left.Pending, 0) < 0)
         {
-            return ClearanceAnswer.Refused(Member, $"{withdrawal.Amount} is more than the hard-final {withdrawal.Token.Asset} on {chain.Name} not already cleared ({left.Final + withdrawal.Amount + System.Numerics.BigInteger.Min(left.Pending, 0)} base units)");
+            return MemberDecision.Refused(Member, $"{withdrawal.Amount} is more than the hard-final {withdrawal.Token.Asset} on {chain.Name} not already cleared ({left.Final + withdrawal.Amount + System.Numerics.BigInteger.Min(left.Pending, 0)} base units)");
         }
 
         var view = new AccountView(withdrawal.Account, balances, [], 0, 0, snapshot.Positions, null);
@@ -90,20 +91,20 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
         var pricing = book.Reprice(new PriceBoard(snapshot.Prices));
         if (!pricing.IsPriced || book.HasUnmarginedPositions)
         {
-            return ClearanceAnswer.Refused(Member, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}");
+            return MemberDecision.Refused(Member, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}");
         }
 
         var margin = book.Evaluate(model, now, new UnderlyingRisk[book.Underlyings.Count], []);
         var (equity, initial) = (SimulationResponse.Usd(margin.Equity), SimulationResponse.Usd(margin.InitialRequirement));
         if (!margin.MeetsInitial)
         {
-            return ClearanceAnswer.Refused(Member, $"after the withdrawal equity would be {equity} USD, below the initial requirement of {initial} USD", equity, initial);
+            return MemberDecision.Refused(Member, $"after the withdrawal equity would be {equity} USD, below the initial requirement of {initial} USD", equity, initial);
         }
 
         var clearance = new ClearanceStruct { Account = withdrawal.Account, Token = withdrawal.TokenAddress, Amount = withdrawal.Amount, Nonce = withdrawal.Nonce, Expiry = expiry };
-        var signature = CommitteeSignatures.Sign(ClearanceAnswer.Digest(chain.ChainId, chain.Vault, clearance), [key]).Single();
+        var signature = CommitteeSignatures.Sign(MemberDecision.ClearanceDigest(chain.ChainId, chain.Vault, clearance), [key]).Single();
         ledger.Add(asked);
-        return new ClearanceAnswer(Member, true, ClearanceAnswer.Encode(signature), null, equity, initial);
+        return new MemberDecision(Member, true, MemberDecision.Encode(signature), null, equity, initial);
     }
 
     /// <summary>The account's clearances this member signed that the vault has neither paid nor let expire.</summary>

@@ -32,6 +32,8 @@ public static class BridgeWiring
             await chain.Node.RpcAsync<object>("anvil_setBalance", member, "0x56BC75E2D63100000");
         }
 
+        // Liquidation instructions: the route from chain 0 (the committee's margin decision) to this vault.
+        await SendAsync(web3, chain.Vault, new ConfigureRouteFunction { SrcChainId = MarginBridge.Chains.Liquidations.LiquidationRoute.SourceChainId, SrcContract = chain.Vault });
         await SendAsync(web3, chain.Vault, new SetOutflowLimitFunction { Token = chain.Token, Capacity = limits.OutflowCapacity, PeriodSeconds = limits.OutflowPeriodSeconds });
         foreach (var other in all.Where(o => o.Node.ChainId != chain.Node.ChainId))
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Grains.Margin;
@@ -55,6 +56,10 @@ public sealed partial class AccountMarginGrain(
 
             State.Flag = flag;
             await state.WriteStateAsync();
+            if (flag.Status is MarginStatus.Liquidatable or MarginStatus.NegativeEquity)
+            {
+                await GrainFactory.GetGrain<ILiquidationGrain>(this.GetPrimaryKeyString()).Check();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Margin;
 using MarginBridge.Margin.Book;
 using MarginBridge.Margin.FixedPoint;
+using MarginBridge.Margin.Liquidation;
 using MarginBridge.Margin.Portfolio;
 
 namespace MarginBridge.Grains.Margin;
@@ -199,6 +200,34 @@ public sealed class LiveBook
         }
 
         return priced;
+    }
+
+    /// <summary>
+    /// dYdX's liquidation input for one perpetual position of this book, evaluated as
+    /// <paramref name="margin"/> and <paramref name="risks"/> (at the prices set last): the account's
+    /// equity and MM, the position and its oracle price, and its share of its underlying's MM (by
+    /// gross quantity). Null for an option, a closed position or one the book could not margin.
+    /// </summary>
+    public LiquidationInput? LiquidationInputFor(VenuePosition position, MarginBridgeOptions options, in AccountMargin margin, ReadOnlySpan<UnderlyingRisk> risks)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(options);
+        var market = options.Markets.Find(m => string.Equals(m.OnChainId, position.Market, StringComparison.OrdinalIgnoreCase));
+        var underlying = market is null ? -1 : Underlyings.ToList().IndexOf(market.Underlying);
+        if (position.Instrument != Instrument.Perpetual || position.Size.IsZero || underlying < 0)
+        {
+            return null;
+        }
+
+        var quantity = (long)Rounding.AwayFromZero(position.Size, SizeDivisor);
+        long gross = 0;
+        foreach (var perp in _perps)
+        {
+            gross += perp.Underlying == underlying ? Math.Abs(perp.Quantity) : 0;
+        }
+
+        var share = gross == 0 ? 0 : risks[underlying].MaintenanceRequirement * Math.Abs(quantity) / gross;
+        return new LiquidationInput(margin.Equity, margin.MaintenanceRequirement, quantity, _markets[underlying].Price, share, 0, 0);
     }
 
     /// <summary>Evaluates at the prices set last; every underlying must have a price.</summary>

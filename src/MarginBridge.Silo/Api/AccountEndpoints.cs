@@ -1,4 +1,5 @@
 using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Margin.Portfolio;
 using MarginBridge.Abstractions.Transfers;
@@ -21,7 +22,26 @@ public static class AccountEndpoints
             .WithName("GetAccountTransfers")
             .WithSummary("The transfers an account sent or receives, newest first (at most 100), each with its stage and steps.")
             .WithTags("Accounts");
+        app.MapGet("/accounts/{address}/liquidations", GetLiquidations)
+            .WithName("GetAccountLiquidations")
+            .WithSummary("The account's liquidation instructions: the one under way (stage, what it waits for) and every one that ended, with the insurance fund that took the fee or paid the deficit.")
+            .WithTags("Accounts");
+        app.MapGet("/insurance-funds", async (IGrainFactory grains, IOptions<MarginBridgeOptions> options) =>
+                TypedResults.Ok(await Task.WhenAll(options.Value.Chains.Select(async c => new InsuranceFundResponse(c.ChainId, c.Name, SimulationResponse.Usd((Int128)await grains.GetGrain<IInsuranceFundGrain>(c.ChainId).GetBalance()))))))
+            .WithName("GetInsuranceFunds")
+            .WithSummary("Each chain's insurance fund as the silo books it (USD): fees of liquidations on that chain's venues in, their deficits out.")
+            .WithTags("Accounts");
         return app;
+    }
+
+    private static async Task<Results<Ok<LiquidationView>, ValidationProblem>> GetLiquidations(string address, IGrainFactory grains)
+    {
+        if (!ApiProblems.TryAddress(address, "address", out var account, out var badAddress))
+        {
+            return badAddress!;
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ILiquidationGrain>(account).GetView());
     }
 
     private static async Task<Results<Ok<TransferResponse[]>, ValidationProblem>> GetTransfers(string address, IGrainFactory grains)
@@ -60,3 +80,5 @@ public static class AccountEndpoints
         return TypedResults.Ok(AccountResponse.From(view, options.Value, margin));
     }
 }
+
+public sealed record InsuranceFundResponse(long ChainId, string Chain, string BalanceUsd);

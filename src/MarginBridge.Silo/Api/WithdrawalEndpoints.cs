@@ -65,7 +65,7 @@ public static class WithdrawalEndpoints
         }
 
         var clearance = new ClearanceStruct { Account = withdrawal.Account, Token = withdrawal.TokenAddress, Amount = withdrawal.Amount, Nonce = withdrawal.Nonce, Expiry = expiry };
-        var answer = await committee.ClearAsync(new ClearanceBody(body, expiry), ClearanceAnswer.Digest(chain.ChainId, chain.Vault, clearance), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
+        var answer = await committee.DecideAsync("clearances", new ClearanceBody(body, expiry), MemberDecision.ClearanceDigest(chain.ChainId, chain.Vault, clearance), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
         if (answer.Signers.Count < committee.Threshold)
         {
             await account.ReleaseWithdrawal(reservation.Key);
@@ -80,7 +80,7 @@ public static class WithdrawalEndpoints
             chain.ChainId,
             chain.Vault,
             new ClearanceResponse(clearance.Account, clearance.Token, clearance.Amount.ToString(CultureInfo.InvariantCulture), clearance.Nonce, clearance.Expiry),
-            [.. answer.Signatures.Select(ClearanceAnswer.Encode)],
+            [.. answer.Signatures.Select(MemberDecision.Encode)],
             answer.Signers,
             Usd(decision.EquityAfter),
             Usd(decision.InitialRequirement)));
@@ -107,7 +107,7 @@ public sealed record WithdrawalResponse(
             Nonce = Clearance.Nonce,
             Expiry = Clearance.Expiry,
         },
-        Signatures = [.. Signatures.Select(s => new ClearanceAnswer(string.Empty, true, s, null, null, null).ToSignature()!)],
+        Signatures = [.. Signatures.Select(s => new MemberDecision(string.Empty, true, s, null, null, null).ToSignature()!)],
     };
 }
 

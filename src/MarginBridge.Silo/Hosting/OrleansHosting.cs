@@ -34,6 +34,7 @@ public static class OrleansHosting
             orleans.AddAzureTableGrainStorage("transfers", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("breakers", o => o.TableServiceClient = tables);
             orleans.AddAzureTableGrainStorage("exposure", o => o.TableServiceClient = tables);
+            orleans.AddAzureTableGrainStorage("liquidations", o => o.TableServiceClient = tables);
             orleans.AddDashboard();
             orleans.AddIncomingGrainCallFilter<StaleStateFilter>();
         });

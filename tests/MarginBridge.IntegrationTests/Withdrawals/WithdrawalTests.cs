@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text.Json;
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
@@ -93,9 +94,9 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
         // Asked directly, as a silo that skipped its own check would: the member reads the short from the zk venue itself.
         using (var tooMuch = await member.PostAsJsonAsync("/clearances", new ClearanceBody(Sign(trader, 500_000_000), expiry), Json))
         {
-            var answer = (await tooMuch.Content.ReadFromJsonAsync<ClearanceAnswer>(Json))!;
+            var answer = (await tooMuch.Content.ReadFromJsonAsync<MemberDecision>(Json))!;
             Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMuch.StatusCode);
-            Assert.Equal(("500.000000", "600.000000"), (answer.EquityAfter, answer.InitialRequirement));
+            Assert.Equal(("500.000000", "600.000000"), (answer.Equity, answer.Requirement));
         }
 
         using (var first = await member.PostAsJsonAsync("/clearances", new ClearanceBody(Sign(trader, 300_000_000), expiry), Json))
@@ -104,9 +105,9 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
         }
 
         using var second = await member.PostAsJsonAsync("/clearances", new ClearanceBody(Sign(trader, 300_000_000), expiry), Json);
-        var refusal = (await second.Content.ReadFromJsonAsync<ClearanceAnswer>(Json))!;
+        var refusal = (await second.Content.ReadFromJsonAsync<MemberDecision>(Json))!;
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Equal("400.000000", refusal.EquityAfter);
+        Assert.Equal("400.000000", refusal.Equity);
     }
 
     [Theory]

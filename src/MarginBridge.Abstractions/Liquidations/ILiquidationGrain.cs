@@ -1,0 +1,49 @@
+using System.Numerics;
+
+namespace MarginBridge.Abstractions.Liquidations;
+
+/// <summary>
+/// Liquidates one account (key: its address) while it is below maintenance: one perpetual at a time,
+/// one block's share of it per instruction, each instruction attested by the committee and delivered
+/// to the venue through its chain's vault, until the account is back above maintenance.
+/// </summary>
+public interface ILiquidationGrain : IGrainWithStringKey
+{
+    /// <summary>The exposure index saw the account below maintenance: look, and liquidate if it still is.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task Check();
+
+    Task<LiquidationView> GetView();
+}
+
+/// <param name="Pending">The instruction under way, if any.</param>
+/// <param name="Done">Every instruction that ended, oldest first.</param>
+[GenerateSerializer, Immutable]
+public sealed record LiquidationView(
+    [property: Id(0)] string Account,
+    [property: Id(1)] LiquidationOrder? Pending,
+    [property: Id(2)] IReadOnlyList<LiquidationOrder> Done);
+
+/// <summary>
+/// One instruction: reduce <paramref name="Market"/> on <paramref name="Venue"/> (chain
+/// <paramref name="ChainId"/>) by <paramref name="SizeDelta"/> at <paramref name="Price"/> (18-decimal),
+/// with the fee to or deficit paid by that chain's insurance fund (quote units).
+/// </summary>
+/// <param name="Stage">Planned, Attested, Sent, Executed, Expired.</param>
+/// <param name="Waiting">What it waits for, in words (refusals of members, a transaction not mined).</param>
+[GenerateSerializer, Immutable]
+public sealed record LiquidationOrder(
+    [property: Id(0)] long ChainId,
+    [property: Id(1)] ulong Nonce,
+    [property: Id(2)] ulong Expiry,
+    [property: Id(3)] string Venue,
+    [property: Id(4)] string Market,
+    [property: Id(5)] BigInteger SizeDelta,
+    [property: Id(6)] BigInteger Price,
+    [property: Id(7)] string PaidBy,
+    [property: Id(8)] BigInteger FeeToFund,
+    [property: Id(9)] BigInteger PaidByFund,
+    [property: Id(10)] string Stage,
+    [property: Id(11)] string? Waiting,
+    [property: Id(12)] string? TransactionHash,
+    [property: Id(13)] DateTimeOffset At);

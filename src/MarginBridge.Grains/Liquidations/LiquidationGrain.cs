@@ -1,0 +1,271 @@
+using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
+using MarginBridge.Abstractions.Liquidations;
+using MarginBridge.Abstractions.Prices;
+using MarginBridge.Abstractions.Submission;
+using MarginBridge.Chains.Committee;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Liquidations;
+using MarginBridge.Chains.Proofs;
+using MarginBridge.Grains.Journal;
+using MarginBridge.Grains.Margin;
+using MarginBridge.Grains.Relaying;
+using MarginBridge.Margin.Liquidation;
+using MarginBridge.Margin.Portfolio;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+
+namespace MarginBridge.Grains.Liquidations;
+
+/// <summary>
+/// Liquidates one account while it is below maintenance (DESIGN §2 flow 5): it picks the perpetual
+/// with the largest notional, plans one block's share of it with the margin library (dYdX's
+/// partial liquidation: fillable price between oracle and bankruptcy, fee to or deficit from the
+/// venue chain's insurance fund), has the committee attest the instruction (each member checks it
+/// against its own reads), submits the root to the venue chain's vault and executes it there; the
+/// venue's report then flows back through the relayer, and the next step is planned only once the
+/// account shows it. Every step is an audit-journal row (subject <c>liquidation-{account}</c>).
+/// Breakers never stop it: liquidations go on while withdrawals and moves halt.
+/// </summary>
+public sealed partial class LiquidationGrain(
+    [PersistentState("liquidation", "liquidations")] IPersistentState<LiquidationState> state,
+    IOptions<MarginBridgeOptions> options,
+    MarginModel model,
+    ChainConnections connections,
+    CommitteeClient committee,
+    AuditJournal journal,
+    TimeProvider time,
+    ILogger<LiquidationGrain> logger) : Grain, ILiquidationGrain
+{
+    private const int LifetimeSeconds = 600;
+    private const long ExecutionGas = 500_000;
+    private static readonly BigInteger Scale = BigInteger.Pow(10, 10);
+    private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(60);
+
+    private IGrainTimer? _timer;
+    private DateTimeOffset _retryAt;
+
+    private string Account => this.GetPrimaryKeyString();
+
+    public static string JournalSubject(string account) => $"liquidation-{account}";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Pending is not null || state.State.AwaitReport is not null)
+        {
+            Start();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task Check()
+    {
+        Start();
+        return Task.CompletedTask;
+    }
+
+    public Task<LiquidationView> GetView() => Task.FromResult(new LiquidationView(Account, state.State.Pending, [.. state.State.Done]));
+
+    private void Start() =>
+        _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromSeconds(1)) { KeepAlive = true });
+
+    private void Stop()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() < _retryAt)
+        {
+            return;
+        }
+
+        try
+        {
+            if (state.State.Pending is { } pending)
+            {
+                await DriveAsync(pending, cancellationToken);
+                return;
+            }
+
+            var (order, done) = await PlanAsync();
+            if (done)
+            {
+                Stop();
+            }
+            else if (order is not null)
+            {
+                state.State.Pending = order;
+                await state.WriteStateAsync(cancellationToken);
+                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund}); nonce {order.Nonce}");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogStepFailed(Account, e.GetType().Name, e.Message);
+            _retryAt = time.GetUtcNow().AddSeconds(2);
+        }
+    }
+
+    /// <summary>The next instruction; (null, true) when the account no longer needs liquidating (or cannot be decided); (null, false) to wait.</summary>
+    private async Task<(LiquidationOrder? Order, bool Done)> PlanAsync()
+    {
+        var view = await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView();
+        if (state.State.AwaitReport is { } awaited)
+        {
+            var reported = view.Positions.FirstOrDefault(p => $"{p.ChainId}:{p.Venue}:{p.Market}" == awaited.Position)?.Size ?? 0;
+            if (reported != awaited.Size && time.GetUtcNow() - awaited.Since < ReportWait)
+            {
+                return (null, false);
+            }
+
+            state.State.AwaitReport = null;
+            await state.WriteStateAsync();
+        }
+
+        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
+        var book = LiveBook.Compile(view, options.Value, model);
+        if (!book.Reprice(new PriceBoard(prices)).IsPriced || book.HasUnmarginedPositions)
+        {
+            return (null, true);
+        }
+
+        var risks = new UnderlyingRisk[book.Underlyings.Count];
+        var margin = book.Evaluate(model, time.GetUtcNow().ToUnixTimeSeconds(), risks, []);
+        if (!margin.IsLiquidatable)
+        {
+            return (null, true);
+        }
+
+        var candidate = view.Positions
+            .Select(p => (Position: p, Input: book.LiquidationInputFor(p, options.Value, margin, risks)))
+            .Where(c => c.Input is not null && options.Value.FindChain(c.Position.ChainId) is not null)
+            .OrderByDescending(c => BigInteger.Abs(c.Position.Size) * c.Input!.Value.OraclePrice)
+            .FirstOrDefault();
+        if (candidate.Input is not { } input)
+        {
+            return (null, true);
+        }
+
+        var chainId = candidate.Position.ChainId;
+        var fund = new InsuranceFund(chainId, (Int128)await GrainFactory.GetGrain<IInsuranceFundGrain>(chainId).GetBalance());
+        var plan = LiquidationMath.Plan(input, fund, model.Parameters.Liquidation);
+        if (plan.DeltaQuantity == 0)
+        {
+            return (null, false);
+        }
+
+        var head = await connections.GetReader(chainId).GetHeadAsync(CancellationToken.None);
+        var nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(chainId).Take();
+        return (new LiquidationOrder(
+            chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), candidate.Position.Venue, candidate.Position.Market,
+            plan.DeltaQuantity * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
+            "Planned", null, null, time.GetUtcNow()), false);
+    }
+
+    /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
+    private async Task DriveAsync(LiquidationOrder order, CancellationToken cancellationToken)
+    {
+        var chain = connections.GetChain(order.ChainId);
+        var reader = connections.GetReader(order.ChainId);
+        var route = LiquidationRoute.To(chain);
+        var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = order.Market.HexToByteArray(), SizeDelta = order.SizeDelta, Price = order.Price };
+        if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = order.Nonce }, cancellationToken))
+        {
+            await FinishAsync(order, "Executed");
+            return;
+        }
+
+        var head = await reader.GetHeadAsync(cancellationToken);
+        if (head.Timestamp > (long)order.Expiry)
+        {
+            await FinishAsync(order with { Waiting = $"expired at {order.Expiry} before it was executed" }, "Expired");
+            return;
+        }
+
+        var leaf = LiquidationRoute.Leaf(chain, liquidation);
+        var batch = await reader.QueryDeserializingAsync<BatchesFunction, BatchOutput>(chain.Vault, new BatchesFunction { RouteKey = MessageLeaf.RouteKey(route.SrcChainId, route.SrcContract), BatchNumber = order.Nonce }, cancellationToken);
+        var submitter = GrainFactory.GetGrain<IChainSubmitterGrain>(order.ChainId);
+        var execute = new ExecuteLiquidationFunction { Route = route, BatchNumber = order.Nonce, Liquidation = liquidation, Proof = [] };
+        if (batch.Root.All(b => b == 0))
+        {
+            var answer = await committee.DecideAsync("liquidations", LiquidationBody.From(order.ChainId, liquidation), LiquidationRoute.AttestationDigest(chain, order.Nonce, leaf), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
+            if (answer.Signers.Count < committee.Threshold)
+            {
+                await WaitAsync(order, $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}");
+                return;
+            }
+
+            var submit = new SubmitRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = order.Nonce, Root = leaf, MessageCount = 1, Signatures = [.. answer.Signatures] };
+            var root = await submitter.Send(new SubmissionRequest(chain.Vault, submit.GetCallData().ToHex(prefix: true), null, $"submitRoot liquidation {order.Nonce}"));
+            if (!root.IsSent)
+            {
+                await WaitAsync(order, $"the vault refuses the root: {root.Revert}");
+                return;
+            }
+
+            var sent = await submitter.Send(new SubmissionRequest(chain.Vault, execute.GetCallData().ToHex(prefix: true), ExecutionGas, $"executeLiquidation {order.Nonce}"));
+            await SentAsync(order with { Stage = "Attested" }, sent, $"attested by {string.Join(", ", answer.Signers)}");
+            return;
+        }
+
+        if (order.Stage != "Sent" || time.GetUtcNow() - order.At > TimeSpan.FromSeconds(options.Value.Pipeline.StuckTransactionSeconds))
+        {
+            await SentAsync(order, await submitter.Send(new SubmissionRequest(chain.Vault, execute.GetCallData().ToHex(prefix: true), null, $"executeLiquidation {order.Nonce}")), "root accepted");
+        }
+    }
+
+    private async Task SentAsync(LiquidationOrder order, SubmissionResult sent, string what)
+    {
+        if (!sent.IsSent)
+        {
+            await WaitAsync(order, $"the vault refuses the execution: {sent.Revert}");
+            return;
+        }
+
+        state.State.Pending = order with { Stage = "Sent", TransactionHash = sent.TransactionHash, Waiting = "execution sent; waiting for it to be mined", At = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        await JournalAsync("Liquidation:Sent", $"{what}; executeLiquidation {order.Nonce} in {sent.TransactionHash}");
+    }
+
+    private async Task WaitAsync(LiquidationOrder order, string why)
+    {
+        state.State.Pending = order with { Waiting = why };
+        await state.WriteStateAsync();
+        _retryAt = time.GetUtcNow().AddSeconds(3);
+    }
+
+    private async Task FinishAsync(LiquidationOrder order, string stage)
+    {
+        if (stage == "Executed")
+        {
+            await GrainFactory.GetGrain<IInsuranceFundGrain>(order.ChainId).Book(Account, order.Nonce, order.FeeToFund - order.PaidByFund);
+            var position = (await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView()).Positions
+                .FirstOrDefault(p => p.ChainId == order.ChainId && p.Venue == order.Venue && p.Market == order.Market);
+            state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", (position?.Size ?? 0) + order.SizeDelta, time.GetUtcNow());
+        }
+
+        state.State.Pending = null;
+        state.State.Done.Add(order with { Stage = stage, At = time.GetUtcNow() });
+        await state.WriteStateAsync();
+        await JournalAsync($"Liquidation:{stage}", stage == "Executed"
+            ? $"nonce {order.Nonce} executed on chain {order.ChainId}; chain {order.ChainId}'s insurance fund booked {order.FeeToFund - order.PaidByFund} quote units ({order.PaidBy})"
+            : order.Waiting ?? stage);
+    }
+
+    private async Task JournalAsync(string kind, string detail)
+    {
+        var subject = JournalSubject(Account);
+        var sequence = (await journal.ReadAsync(subject)).Count;
+        await journal.AppendAsync(new JournalEntry(subject, sequence, kind, "liquidator", detail, time.GetUtcNow(), null));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Liquidating {Account}: a step failed, retrying: {ErrorType} {Error}")]
+    private partial void LogStepFailed(string account, string errorType, string error);
+}

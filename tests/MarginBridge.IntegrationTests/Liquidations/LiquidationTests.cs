@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using MarginBridge.Abstractions.Liquidations;
+using MarginBridge.Abstractions.Margin;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.IntegrationTests.Infrastructure;
+using MarginBridge.Silo.Api;
+using Nethereum.Hex.HexConvertors.Extensions;
+
+namespace MarginBridge.IntegrationTests.Liquidations;
+
+/// <summary>
+/// A price crash puts an account below maintenance: the liquidator reduces its perpetual on the
+/// venue's chain step by step through committee-attested instructions executed by the vault, books
+/// the fee in that chain's insurance fund, journals every step, and stops once the account is back
+/// above maintenance.
+/// </summary>
+[Collection(DevnetCollection.Name)]
+public sealed class LiquidationTests(DevnetFixture devnet)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new BigIntegerJsonConverter() } };
+
+    [Fact]
+    public async Task CrashBelowMaintenance_IsLiquidatedOnTheVenue_UntilMaintenanceIsCoveredAgain()
+    {
+        await SetEthPriceAsync(3_000m);
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
+        var venue = devnet.Optimistic;
+        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy && a.Positions.Count == 1, "the account is healthy at 3,000");
+        var fundBefore = await FundAsync(venue.Options.ChainId);
+
+        try
+        {
+            // 10 ETH long on 1,000 USDC: at 2,920 equity is 200, maintenance 350.40. Each step sells at most a
+            // block's share (10 %) at the fillable price; while the account stays below maintenance it goes on.
+            await SetEthPriceAsync(2_920m);
+            await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                v => v.Done.Count(o => o.Stage == "Executed") >= 2,
+                "two liquidation steps are executed",
+                TimeSpan.FromSeconds(90));
+
+            // Back at 3,000 the account covers maintenance again (its realized losses stay): the liquidator stops.
+            await SetEthPriceAsync(3_000m);
+            await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                v => v.Pending is null,
+                "the step under way ends");
+            var (liquidated, onVenue) = await Eventually.Until(
+                async () => (await devnet.Api.AccountAsync(trader.Address), await OnVenueAsync(trader.Address)),
+                x => x.Item1.Flag?.Status is MarginStatus.Healthy or MarginStatus.BelowInitial && x.Item1.Positions.Single().Size == x.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "the account is above maintenance and shows the venue's position");
+
+            Assert.True(onVenue < BigInteger.Pow(10, 19) && onVenue > 0, $"partially liquidated, not closed: {onVenue}");
+
+            var view = (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!;
+            Assert.Null(view.Pending);
+            var executed = view.Done.Where(o => o.Stage == "Executed").ToList();
+            Assert.NotEmpty(executed);
+            Assert.All(executed, o => Assert.True(o.SizeDelta < 0 && o.ChainId == venue.Options.ChainId, "each step sells part of the long on its own venue's chain"));
+            Assert.Equal(BigInteger.Pow(10, 19) + executed.Aggregate(BigInteger.Zero, (s, o) => s + o.SizeDelta), onVenue);
+
+            var fees = executed.Aggregate(BigInteger.Zero, (s, o) => s + o.FeeToFund - o.PaidByFund);
+            Assert.Equal(fundBefore + fees, await FundAsync(venue.Options.ChainId));
+
+            Assert.Equal(liquidated.Positions.Single().Size, onVenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await SetEthPriceAsync(3_000m);
+        }
+    }
+
+    private async Task<BigInteger> OnVenueAsync(string account)
+    {
+        var venue = devnet.Optimistic;
+        var position = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VenuePositionsFunction>()
+            .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId("ETH-PERP").HexToByteArray() }, venue.Contracts.Venue);
+        return position.Size;
+    }
+
+    private async Task<BigInteger> FundAsync(long chainId)
+    {
+        var funds = (await devnet.Api.Http.GetFromJsonAsync<InsuranceFundResponse[]>("/insurance-funds", Json))!;
+        return (BigInteger)(decimal.Parse(funds.Single(f => f.ChainId == chainId).BalanceUsd, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000m);
+    }
+
+    private async Task SetEthPriceAsync(decimal usd)
+    {
+        await devnet.Devnet.PriceFeed("ETH").SubmitAsync(usd);
+        var price = (long)(usd * 100_000_000m);
+        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH"), p => p.Price == price && p.Stale is null, $"the ETH oracle reads {usd}");
+    }
+}
