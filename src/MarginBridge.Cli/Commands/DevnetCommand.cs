@@ -155,6 +155,33 @@ public sealed class DevnetCommand : AsyncCommand<DevnetCommand.Settings>
         AnsiConsole.Write(AccountTable.Render(await api.GetAccountAsync(maker.Address, false, cancellationToken), grid: false));
         AnsiConsole.MarkupLineInterpolated($"[grey]Pending deposits turn final as each chain reaches finality: watch with[/] mb account {maker.Address}");
         await RunDemoMoveAsync(devnet, profile, api, cancellationToken);
+        await RunDemoTradesAsync(devnet, api, cancellationToken);
+    }
+
+    /// <summary>The market maker goes long ETH perpetuals on the optimistic venue and sells a strangle on the zk venue: one account, one margin across chains.</summary>
+    private static async Task RunDemoTradesAsync(DevnetRunner devnet, BridgeApiClient api, CancellationToken cancellationToken)
+    {
+        var maker = devnet.MarketMaker;
+        var (optimistic, zk) = (devnet.Chain("optimistic"), devnet.Chain("zk"));
+        var expiry = DateTimeOffset.UtcNow.AddDays(30);
+        var account = await AnsiConsole.Status().StartAsync("Demo: trades on two venues, margined as one account", async _ =>
+        {
+            await new VenueClient(optimistic.Node, maker, optimistic.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 5m, 3_000m);
+            var strangle = new VenueClient(zk.Node, maker, zk.Contracts.Venue);
+            await strangle.TradeOptionAsync("ETH-C-3200", Abstractions.Accounts.Instrument.Call, -10m, 60m, 3_200m, expiry);
+            await strangle.TradeOptionAsync("ETH-P-2800", Abstractions.Accounts.Instrument.Put, -10m, 55m, 2_800m, expiry);
+            AccountResponse? view = null;
+            for (var attempt = 0; attempt < 120 && view?.Positions.Count != 3; attempt++)
+            {
+                await Task.Delay(250, cancellationToken);
+                view = await api.GetAccountAsync(maker.Address, false, cancellationToken);
+            }
+
+            return view!;
+        });
+        AnsiConsole.MarkupLine("[grey]•[/] 5 ETH-PERP long on the optimistic venue; a short strangle (10 calls at 3,200, 10 puts at 2,800, 30 days) on the zk venue");
+        AnsiConsole.Write(AccountTable.Render(account, grid: false));
+        AnsiConsole.MarkupLineInterpolated($"[grey]Watch the margin move with the prices (and[/] mb devnet shock ETH -10%[grey]):[/] mb account {maker.Address} --grid");
     }
 
     /// <summary>The market maker signs a move from the app-chain to the hub; the bridge starts it and carries it through the pipeline.</summary>

@@ -54,9 +54,20 @@ public static class AccountTable
         IRenderable margin = account.Margin is { } m
             ? MarginView.Render(m, grid)
             : new Markup("[red]Margin not evaluated: an underlying has no usable price.[/]");
+        var flag = account.Flag is { } f
+            ? new Markup($"[bold]Status[/] (exposure index, {f.DecidedAt:HH:mm:ss}): {Colour(f.Status)} — equity {TokenAmount.Format(f.Equity.ToString(System.Globalization.CultureInfo.InvariantCulture), 6)}, IM {TokenAmount.Format(f.InitialRequirement.ToString(System.Globalization.CultureInfo.InvariantCulture), 6)}, MM {TokenAmount.Format(f.MaintenanceRequirement.ToString(System.Globalization.CultureInfo.InvariantCulture), 6)} USD{(f.Reason is null ? string.Empty : $" ({Markup.Escape(f.Reason)})")}")
+            : new Markup("[grey]Status: exposed to no priced asset[/]");
         var notes = account.Unpriced.Select(n => new Markup($"[red]unpriced:[/] {Markup.Escape(n)}"))
             .Concat(account.NotCounted.Select(n => new Markup($"[yellow]not counted:[/] {Markup.Escape(n)}")));
         var footer = new Markup($"[grey]Pending: soft-final, not withdrawable yet, counted at its layer kind's share. Final: hard-final on its chain. {account.Deposits} deposits credited, {account.RevokedDeposits} revoked by reorgs.[/]");
-        return new Rows([balances, totals, .. account.Positions.Count > 0 ? [positions] : Array.Empty<IRenderable>(), margin, .. notes, footer]);
+        return new Rows([balances, totals, .. account.Positions.Count > 0 ? [positions] : Array.Empty<IRenderable>(), margin, flag, .. notes, footer]);
     }
+
+    private static string Colour(Abstractions.Margin.MarginStatus status) => status switch
+    {
+        Abstractions.Margin.MarginStatus.Healthy => "[green]Healthy[/]",
+        Abstractions.Margin.MarginStatus.BelowInitial => "[yellow]BelowInitial[/]",
+        Abstractions.Margin.MarginStatus.Undecided => "[grey]Undecided[/]",
+        _ => $"[red]{status}[/]",
+    };
 }

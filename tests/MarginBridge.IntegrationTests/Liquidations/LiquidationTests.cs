@@ -76,6 +76,30 @@ public sealed class LiquidationTests(DevnetFixture devnet)
         }
     }
 
+    [Fact]
+    public async Task AMember_RefusesToLiquidateAnAccountAboveMaintenance_ReadFromTheChains()
+    {
+        await SetEthPriceAsync(3_000m);
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
+        var venue = devnet.Optimistic;
+        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1, "the position reaches the account");
+
+        // What a silo acting alone would ask: sell 1 ETH of a healthy account at the oracle price.
+        var body = new Chains.Liquidations.LiquidationBody(
+            venue.Options.ChainId, 1_000_000, (ulong)DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), venue.Contracts.Venue, trader.Address,
+            MarketOptions.ToOnChainId("ETH-PERP"), "-1000000000000000000", "3000000000000000000000");
+        using var member = new HttpClient { BaseAddress = new Uri(devnet.Devnet.Signers[1].HttpUrl) };
+        using var response = await member.PostAsJsonAsync("/liquidations", body, Json);
+        var decision = (await response.Content.ReadFromJsonAsync<Chains.Committee.MemberDecision>(Json))!;
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.False(decision.IsSigned);
+        Assert.Contains("not below maintenance", decision.Refusal, StringComparison.Ordinal);
+        Assert.Equal(("1000.000000", "360.000000"), (decision.Equity, decision.Requirement));
+    }
+
     private async Task<BigInteger> OnVenueAsync(string account)
     {
         var venue = devnet.Optimistic;
