@@ -11,6 +11,24 @@ public interface IInsuranceFundGrain : IGrainWithIntegerKey
 {
     Task<BigInteger> GetBalance();
 
+    /// <summary>The balance and the latest bookings, newest last.</summary>
+    Task<InsuranceFundView> GetView();
+
     /// <summary>Books a liquidation's fee (positive) or deficit (negative) once per (account, nonce).</summary>
     Task Book(string account, ulong nonce, BigInteger amount);
 }
+
+/// <param name="Bookings">The latest bookings (at most 100), newest last.</param>
+[GenerateSerializer, Immutable]
+public sealed record InsuranceFundView(
+    [property: Id(0)] long ChainId,
+    [property: Id(1)] BigInteger Balance,
+    [property: Id(2)] IReadOnlyList<FundBooking> Bookings);
+
+/// <summary>One liquidation's fee (positive) or deficit (negative) in a chain's fund, quote units.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FundBooking(
+    [property: Id(0)] string Account,
+    [property: Id(1)] ulong Nonce,
+    [property: Id(2)] BigInteger Amount,
+    [property: Id(3)] DateTimeOffset At);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using MarginBridge.Abstractions.Liquidations;
 
 namespace MarginBridge.Grains.Liquidations;
 
@@ -11,4 +12,8 @@ public sealed class InsuranceFundState
     /// <summary>The liquidations already booked (account:nonce).</summary>
     [Id(1)]
     public HashSet<string> Booked { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The latest bookings, newest last.</summary>
+    [Id(2)]
+    public List<FundBooking> Recent { get; set; } = [];
 }

@@ -27,9 +27,9 @@ public static class AccountEndpoints
             .WithSummary("The account's liquidation instructions: the one under way (stage, what it waits for) and every one that ended, with the insurance fund that took the fee or paid the deficit.")
             .WithTags("Accounts");
         app.MapGet("/insurance-funds", async (IGrainFactory grains, IOptions<MarginBridgeOptions> options) =>
-                TypedResults.Ok(await Task.WhenAll(options.Value.Chains.Select(async c => new InsuranceFundResponse(c.ChainId, c.Name, SimulationResponse.Usd((Int128)await grains.GetGrain<IInsuranceFundGrain>(c.ChainId).GetBalance()))))))
+                TypedResults.Ok(await Task.WhenAll(options.Value.Chains.Select(async c => InsuranceFundResponse.From(c.Name, await grains.GetGrain<IInsuranceFundGrain>(c.ChainId).GetView())))))
             .WithName("GetInsuranceFunds")
-            .WithSummary("Each chain's insurance fund as the silo books it (USD): fees of liquidations on that chain's venues in, their deficits out.")
+            .WithSummary("Each chain's insurance fund as the silo books it (USD): fees of liquidations on that chain's venues in, their deficits out, with the latest bookings (which account, which instruction).")
             .WithTags("Accounts");
         return app;
     }
@@ -81,4 +81,11 @@ public static class AccountEndpoints
     }
 }
 
-public sealed record InsuranceFundResponse(long ChainId, string Chain, string BalanceUsd);
+/// <param name="Bookings">The latest bookings, newest last: account, instruction nonce, USD (a fee positive, a deficit negative).</param>
+public sealed record InsuranceFundResponse(long ChainId, string Chain, string BalanceUsd, IReadOnlyList<FundBookingResponse> Bookings)
+{
+    public static InsuranceFundResponse From(string chain, InsuranceFundView fund) => new(
+        fund.ChainId, chain, SimulationResponse.Usd((Int128)fund.Balance), [.. fund.Bookings.Select(b => new FundBookingResponse(b.Account, b.Nonce, SimulationResponse.Usd((Int128)b.Amount), b.At))]);
+}
+
+public sealed record FundBookingResponse(string Account, ulong Nonce, string Usd, DateTimeOffset At);

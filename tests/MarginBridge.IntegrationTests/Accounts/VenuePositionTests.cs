@@ -24,7 +24,7 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
     [Fact]
     public async Task PerpsOnTwoVenues_NetInOneAccount_AndMarginLikeTheSimulatedBook()
     {
-        await SetEthPriceAsync(3_000m);
+        await devnet.SetPriceAsync("ETH", 3_000m);
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.AppChain, trader, 50_000_000_000);
         var optimistic = new VenueClient(devnet.Optimistic.Node, trader, devnet.Optimistic.Contracts.Venue);
@@ -61,7 +61,7 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
     [Fact]
     public async Task ReducingAPerpRealizesItsPnl_AndABoughtCallPaysItsPremium()
     {
-        await SetEthPriceAsync(3_000m);
+        await devnet.SetPriceAsync("ETH", 3_000m);
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.AppChain, trader, 20_000_000_000);
         var venue = new VenueClient(devnet.AppChain.Node, trader, devnet.AppChain.Contracts.Venue);
@@ -92,19 +92,17 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
     [Fact]
     public async Task PriceMoves_ReMarginTheExposedAccount_ThroughTheExposureIndex()
     {
-        await SetEthPriceAsync(3_000m);
-        var trader = await devnet.NewAccountAsync();
-        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
-        await new VenueClient(devnet.Optimistic.Node, trader, devnet.Optimistic.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, devnet.Optimistic, 10m);
 
         // Large-Cap tier: IM 2 % of notional, MM 60 % of that (1.2 %).
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy && a.Positions.Count == 1, "10 ETH long on 1,000 USDC is healthy at 3,000 (IM 600)");
-        await SetEthPriceAsync(2_950m);
+        await devnet.SetPriceAsync("ETH", 2_950m);
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.BelowInitial, "at 2,950 equity 500 is below IM 590 and above MM 354");
-        await SetEthPriceAsync(2_920m);
+        await devnet.SetPriceAsync("ETH", 2_920m);
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Liquidatable, "at 2,920 equity 200 is below MM 350.4");
         var crashedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
-        await SetEthPriceAsync(2_880m);
+        await devnet.SetPriceAsync("ETH", 2_880m);
         var crashed = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.NegativeEquity, "at 2,880 equity is −200");
         Assert.Equal((-200_000_000, 345_600_000), (crashed.Flag!.Equity, crashed.Flag.MaintenanceRequirement));
 
@@ -115,14 +113,7 @@ public sealed class VenuePositionTests(DevnetFixture devnet)
             b => b.History.Any(t => t.To == BreakerState.Open && t.Actor == "negative-equity" && t.At >= crashedAt),
             "the outflows breaker opened for negative equity");
         await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Closed, "the hold ends and the breaker closes", TimeSpan.FromSeconds(30));
-        await SetEthPriceAsync(3_000m);
-    }
-
-    private async Task SetEthPriceAsync(decimal usd)
-    {
-        await devnet.Devnet.PriceFeed("ETH").SubmitAsync(usd);
-        var price = (long)(usd * 100_000_000m);
-        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH"), p => p.Price == price && p.Stale is null, $"the ETH oracle reads {usd}");
+        await devnet.SetPriceAsync("ETH", 3_000m);
     }
 
     private async Task<SimulationResponse> SimulateAsync(object book)

@@ -24,6 +24,16 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
+    public void SignerProfile_PassesTheMembersValidation_ButForTheKeyItMustNotContain()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(RepositoryLayout.ProfilePath("signer")).Build();
+        var signer = configuration.GetSection("Signer").Get<Cli.Signer.SignerOptions>()!;
+        var bridge = configuration.GetSection(MarginBridgeOptions.Section).Get<MarginBridgeOptions>()!;
+
+        Assert.Equal(["Signer:KeyFile: is required (or set MB_SIGNER_KEY)"], signer.Validate(bridge));
+    }
+
+    [Fact]
     public async Task ComposeFile_IsValidForDockerCompose()
     {
         var info = new ProcessStartInfo("docker-compose", ["-f", Path.Combine(RepositoryLayout.RepositoryRoot, "docker", "compose.yaml"), "config", "-q"])

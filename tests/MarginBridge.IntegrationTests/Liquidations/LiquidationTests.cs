@@ -5,7 +5,6 @@ using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
-using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
 using Nethereum.Hex.HexConvertors.Extensions;
@@ -26,19 +25,16 @@ public sealed class LiquidationTests(DevnetFixture devnet)
     [Fact]
     public async Task CrashBelowMaintenance_IsLiquidatedOnTheVenue_UntilMaintenanceIsCoveredAgain()
     {
-        await SetEthPriceAsync(3_000m);
-        var trader = await devnet.NewAccountAsync();
-        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
+        await devnet.SetPriceAsync("ETH", 3_000m);
         var venue = devnet.Optimistic;
-        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
-        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy && a.Positions.Count == 1, "the account is healthy at 3,000");
-        var fundBefore = await FundAsync(venue.Options.ChainId);
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy, "the account is healthy at 3,000");
 
         try
         {
             // 10 ETH long on 1,000 USDC: at 2,920 equity is 200, maintenance 350.40. Each step sells at most a
             // block's share (10 %) at the fillable price; while the account stays below maintenance it goes on.
-            await SetEthPriceAsync(2_920m);
+            await devnet.SetPriceAsync("ETH", 2_920m);
             await Eventually.Until(
                 async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Done.Count(o => o.Stage == "Executed") >= 2,
@@ -46,7 +42,7 @@ public sealed class LiquidationTests(DevnetFixture devnet)
                 TimeSpan.FromSeconds(90));
 
             // Back at 3,000 the account covers maintenance again (its realized losses stay): the liquidator stops.
-            await SetEthPriceAsync(3_000m);
+            await devnet.SetPriceAsync("ETH", 3_000m);
             await Eventually.Until(
                 async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Pending is null,
@@ -65,26 +61,26 @@ public sealed class LiquidationTests(DevnetFixture devnet)
             Assert.All(executed, o => Assert.True(o.SizeDelta < 0 && o.ChainId == venue.Options.ChainId, "each step sells part of the long on its own venue's chain"));
             Assert.Equal(BigInteger.Pow(10, 19) + executed.Aggregate(BigInteger.Zero, (s, o) => s + o.SizeDelta), onVenue);
 
-            var fees = executed.Aggregate(BigInteger.Zero, (s, o) => s + o.FeeToFund - o.PaidByFund);
-            Assert.Equal(fundBefore + fees, await FundAsync(venue.Options.ChainId));
+            // The venue's chain's fund booked each step once, with its fee or deficit (other accounts' steps book there too).
+            var bookings = (await FundAsync(venue.Options.ChainId)).Bookings.Where(b => string.Equals(b.Account, trader.Address, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.Equal(
+                executed.Select(o => (o.Nonce, SimulationResponse.Usd((Int128)(o.FeeToFund - o.PaidByFund)))).Order(),
+                bookings.Select(b => (b.Nonce, b.Usd)).Order());
 
             Assert.Equal(liquidated.Positions.Single().Size, onVenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {
-            await SetEthPriceAsync(3_000m);
+            await devnet.SetPriceAsync("ETH", 3_000m);
         }
     }
 
     [Fact]
     public async Task AMember_RefusesToLiquidateAnAccountAboveMaintenance_ReadFromTheChains()
     {
-        await SetEthPriceAsync(3_000m);
-        var trader = await devnet.NewAccountAsync();
-        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 1_000_000_000);
+        await devnet.SetPriceAsync("ETH", 3_000m);
         var venue = devnet.Optimistic;
-        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
-        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1, "the position reaches the account");
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m);
 
         // What a silo acting alone would ask: sell 1 ETH of a healthy account at the oracle price.
         var body = new Chains.Liquidations.LiquidationBody(
@@ -108,16 +104,6 @@ public sealed class LiquidationTests(DevnetFixture devnet)
         return position.Size;
     }
 
-    private async Task<BigInteger> FundAsync(long chainId)
-    {
-        var funds = (await devnet.Api.Http.GetFromJsonAsync<InsuranceFundResponse[]>("/insurance-funds", Json))!;
-        return (BigInteger)(decimal.Parse(funds.Single(f => f.ChainId == chainId).BalanceUsd, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000m);
-    }
-
-    private async Task SetEthPriceAsync(decimal usd)
-    {
-        await devnet.Devnet.PriceFeed("ETH").SubmitAsync(usd);
-        var price = (long)(usd * 100_000_000m);
-        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH"), p => p.Price == price && p.Stale is null, $"the ETH oracle reads {usd}");
-    }
+    private async Task<InsuranceFundResponse> FundAsync(long chainId) =>
+        (await devnet.Api.Http.GetFromJsonAsync<InsuranceFundResponse[]>("/insurance-funds", Json))!.Single(f => f.ChainId == chainId);
 }

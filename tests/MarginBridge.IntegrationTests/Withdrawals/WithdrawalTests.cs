@@ -7,7 +7,6 @@ using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Devnet;
-using MarginBridge.Devnet.Deployment;
 using MarginBridge.Devnet.Processes;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
@@ -54,11 +53,8 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
     [Fact]
     public async Task WithdrawalBelowInitial_IsRefusedWithNumbers_AndHeldCollateralCountsUntilPaid()
     {
-        await devnet.Devnet.PriceFeed("ETH").SubmitAsync(3_000m);
-        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH"), p => p.Price == 300_000_000_000 && p.Stale is null, "ETH is 3,000");
-        var trader = await FundedAsync(1_000_000_000);
-        await new VenueClient(devnet.Optimistic.Node, trader, devnet.Optimistic.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 10m, 3_000m);
-        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1, "the position reaches the account");
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, devnet.Optimistic, 10m);
 
         // 10 ETH long at 3,000: initial requirement 600 USD (Large-Cap 2 %).
         using (var tooMuch = await PostAsync(Sign(trader, 500_000_000)))
@@ -84,10 +80,8 @@ public sealed class WithdrawalTests(DevnetFixture devnet)
     [Fact]
     public async Task AMember_RecomputesTheMarginItself_AndNeverClearsTheSameCollateralTwice()
     {
-        await devnet.Devnet.PriceFeed("ETH").SubmitAsync(3_000m);
-        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH"), p => p.Price == 300_000_000_000 && p.Stale is null, "ETH is 3,000");
-        var trader = await FundedAsync(1_000_000_000);
-        await new VenueClient(devnet.Zk.Node, trader, devnet.Zk.Contracts.Venue).TradePerpetualAsync("ETH-PERP", -10m, 3_000m);
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, devnet.Zk, -10m);
         using var member = new HttpClient { BaseAddress = new Uri(devnet.Devnet.Signers[0].HttpUrl) };
         var expiry = (ulong)DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
 

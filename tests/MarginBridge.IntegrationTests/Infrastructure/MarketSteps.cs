@@ -1,0 +1,31 @@
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
+
+namespace MarginBridge.IntegrationTests.Infrastructure;
+
+/// <summary>Test steps on the devnet's markets: move an oracle price, open a leveraged perpetual.</summary>
+public static class MarketSteps
+{
+    /// <summary>Submits the price to the asset's feed and waits until the silo's oracle reads it, fresh.</summary>
+    public static async Task SetPriceAsync(this DevnetFixture devnet, string asset, decimal usd)
+    {
+        await devnet.Devnet.PriceFeed(asset).SubmitAsync(usd);
+        var price = (long)(usd * 100_000_000m);
+        await Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == asset), p => p.Price == price && p.Stale is null, $"the {asset} oracle reads {usd}");
+    }
+
+    /// <summary>
+    /// A new account with <paramref name="collateral"/> USDC base units on the app-chain and
+    /// <paramref name="size"/> ETH-PERP (negative: short) at 3,000 on <paramref name="venue"/>'s venue,
+    /// once the account shows the position.
+    /// </summary>
+    public static async Task<DevAccount> PerpTraderAsync(this DevnetFixture devnet, long collateral, DevnetChain venue, decimal size)
+    {
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, collateral);
+        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", size, 3_000m);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1 && a.On(devnet.AppChain.Options.ChainId) == (0, collateral), "the position and the deposit reach the account");
+        return trader;
+    }
+}
