@@ -12,6 +12,9 @@ public sealed class BreakerOptions
     /// <summary>Per asset: a token bucket of whole tokens for transfers leaving vaults and cleared withdrawals; beyond it the asset's breaker opens.</summary>
     public Dictionary<string, OutflowLimitOptions> OutflowLimits { get; set; } = [];
 
+    /// <summary>Per asset: a single transfer above <c>Threshold</c> whole tokens waits <c>DelaySeconds</c> more before it is batched (DESIGN §4), time for an operator to look.</summary>
+    public Dictionary<string, LargeTransferOptions> LargeTransfers { get; set; } = [];
+
     /// <summary>A chain whose head has not advanced for this long opens the chain's breaker; 0 turns the check off (chains that mine only on demand).</summary>
     public int StalledHeadSeconds { get; set; } = 120;
 
@@ -37,4 +40,12 @@ public sealed class OutflowLimitOptions
     public decimal Capacity { get; set; }
 
     public decimal PerSecond { get; set; }
+}
+
+/// <summary>What makes a transfer large, in whole tokens, and how much longer it waits.</summary>
+public sealed class LargeTransferOptions
+{
+    public decimal Threshold { get; set; }
+
+    public int DelaySeconds { get; set; }
 }

@@ -76,6 +76,19 @@ public static class MarginBridgeOptionsValidator
             }
         }
 
+        foreach (var (asset, large) in options.Breakers.LargeTransfers)
+        {
+            if (large.Threshold <= 0)
+            {
+                errors.Add($"{MarginBridgeOptions.Section}:Breakers:LargeTransfers:{asset}:Threshold: must be a positive number of whole tokens");
+            }
+
+            if (large.DelaySeconds is < 1 or > 604_800)
+            {
+                errors.Add($"{MarginBridgeOptions.Section}:Breakers:LargeTransfers:{asset}:DelaySeconds: must be between 1 and 604800");
+            }
+        }
+
         if (options.Breakers.UnderMarginedLimitUsd is < 1 or > 1_000_000_000_000)
         {
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:UnderMarginedLimitUsd: must be between 1 and 10^12 USD");

@@ -42,6 +42,7 @@ public sealed partial class RouteGrain(
     private readonly Dictionary<ulong, MerkleTree> _trees = [];
     private readonly Dictionary<ulong, DateTimeOffset> _nextAttestation = [];
     private readonly Dictionary<string, DateTimeOffset> _unprovenUntil = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _largeHeld = new(StringComparer.Ordinal);
     private ChainOptions _source = null!;
     private ChainOptions _destination = null!;
     private RouteStruct _route = null!;
@@ -234,7 +235,8 @@ public sealed partial class RouteGrain(
         while (true)
         {
             var now = time.GetUtcNow();
-            var eligible = State.Queue.Where(q => !_unprovenUntil.TryGetValue(q.Message.Id, out var until) || until <= now).ToList();
+            await HoldLargeTransfersAsync(now);
+            var eligible = State.Queue.Where(q => (!_unprovenUntil.TryGetValue(q.Message.Id, out var until) || until <= now) && LargeUntil(q) <= now).ToList();
             var due = BatchCutter.NextBatch(eligible, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), now);
             if (due.Count == 0)
             {
@@ -270,6 +272,24 @@ public sealed partial class RouteGrain(
             State.Queue.RemoveAll(q => ids.Contains(q.Message.Id));
             State.Batches.Add(batch);
             await WriteAsync();
+        }
+    }
+
+    /// <summary>When a queued transfer may be batched: at once, or, above its asset's large-transfer threshold, after the extra delay.</summary>
+    private DateTimeOffset LargeUntil(QueuedTransfer queued) =>
+        _source.FindToken(queued.Message.SourceToken) is { } token
+        && options.Value.Breakers.LargeTransfers.TryGetValue(token.Asset, out var large)
+        && token.ToWholeUnits(queued.Message.Amount) > large.Threshold
+            ? queued.QueuedAt.AddSeconds(large.DelaySeconds)
+            : DateTimeOffset.MinValue;
+
+    /// <summary>Tells each large transfer once (per activation) why it waits and until when.</summary>
+    private async Task HoldLargeTransfersAsync(DateTimeOffset now)
+    {
+        foreach (var queued in State.Queue.Where(q => LargeUntil(q) > now && _largeHeld.Add(q.Message.Id)))
+        {
+            var asset = _source.FindToken(queued.Message.SourceToken)!.Asset;
+            await Transfer(queued.Message.Id).Hold($"larger than the {options.Value.Breakers.LargeTransfers[asset].Threshold} {asset} a single transfer may move at once: it waits until {LargeUntil(queued):u} before it is batched (an operator may look at it meanwhile)");
         }
     }
 

@@ -54,6 +54,7 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.NegativeEquityHaltSeconds = 1;
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
+        profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions
