@@ -17,8 +17,13 @@ namespace MarginBridge.IntegrationTests.Accounts;
 /// and the live margin equals the simulator's margin of the same book.
 /// </summary>
 [Collection(DevnetCollection.Name)]
-public sealed class VenuePositionTests(DevnetFixture devnet)
+public sealed class VenuePositionTests(DevnetFixture devnet) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>These tests move prices: each leaves them calm and no halt behind.</summary>
+    public Task DisposeAsync() => devnet.CalmAsync();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]

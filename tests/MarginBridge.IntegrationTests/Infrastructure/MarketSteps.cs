@@ -16,6 +16,22 @@ public static class MarketSteps
     }
 
     /// <summary>
+    /// Puts ETH and BTC back at 3,000 and 100,000 and waits until the <c>outflows</c> breaker is
+    /// closed: a test that crashed a price leaves no halt behind for the next one (a crash can take
+    /// other tests' leveraged accounts below zero, which holds new moves and withdrawals for a while).
+    /// </summary>
+    public static async Task CalmAsync(this DevnetFixture devnet)
+    {
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        await devnet.SetPriceAsync("BTC", 100_000m);
+        await Eventually.Until(
+            async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == Abstractions.Breakers.BreakerScope.Outflows),
+            b => b.State != Abstractions.Breakers.BreakerState.Open,
+            "no halt of new moves and withdrawals is left",
+            TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
     /// A new account with <paramref name="collateral"/> USDC base units on the app-chain and
     /// <paramref name="size"/> ETH-PERP (negative: short) at 3,000 on <paramref name="venue"/>'s venue,
     /// once the account shows the position.

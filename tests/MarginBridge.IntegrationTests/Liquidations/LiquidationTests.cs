@@ -18,8 +18,13 @@ namespace MarginBridge.IntegrationTests.Liquidations;
 /// above maintenance.
 /// </summary>
 [Collection(DevnetCollection.Name)]
-public sealed class LiquidationTests(DevnetFixture devnet)
+public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>These tests move prices: each leaves them calm and no halt behind.</summary>
+    public Task DisposeAsync() => devnet.CalmAsync();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new BigIntegerJsonConverter() } };
 
     [Fact]
@@ -71,7 +76,7 @@ public sealed class LiquidationTests(DevnetFixture devnet)
         }
         finally
         {
-            await devnet.SetPriceAsync("ETH", 3_000m);
+            await devnet.CalmAsync();
         }
     }
 

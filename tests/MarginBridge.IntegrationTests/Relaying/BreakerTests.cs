@@ -17,8 +17,13 @@ namespace MarginBridge.IntegrationTests.Relaying;
 /// vault through the guardian role; every change is journaled with who made it.
 /// </summary>
 [Collection(DevnetCollection.Name)]
-public sealed class BreakerTests(DevnetFixture devnet)
+public sealed class BreakerTests(DevnetFixture devnet) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>These tests move prices: each leaves them calm and no halt behind.</summary>
+    public Task DisposeAsync() => devnet.CalmAsync();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private async Task<BreakerStatus> BreakerAsync(string scope) =>

@@ -9,8 +9,13 @@ namespace MarginBridge.IntegrationTests.Relaying;
 /// older than the trusted age in chain time is stale; `mb devnet shock` moves a feed.
 /// </summary>
 [Collection(DevnetCollection.Name)]
-public sealed class PriceOracleTests(DevnetFixture devnet)
+public sealed class PriceOracleTests(DevnetFixture devnet) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>These tests move prices: each leaves them calm and no halt behind.</summary>
+    public Task DisposeAsync() => devnet.CalmAsync();
+
     private Task<PriceResponse> PriceAsync(string asset, Func<PriceResponse, bool> until, string what) =>
         Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == asset), until, what);
 
