@@ -30,6 +30,7 @@ public sealed record LiquidationView(
 /// with the fee to or deficit paid by that chain's insurance fund (quote units).
 /// </summary>
 /// <param name="Stage">Planned, Attested, Sent, Executed, Expired.</param>
+/// <param name="SizeBefore">The position's size when the instruction was planned.</param>
 /// <param name="Waiting">What it waits for, in words (refusals of members, a transaction not mined).</param>
 [GenerateSerializer, Immutable]
 public sealed record LiquidationOrder(
@@ -46,4 +47,5 @@ public sealed record LiquidationOrder(
     [property: Id(10)] string Stage,
     [property: Id(11)] string? Waiting,
     [property: Id(12)] string? TransactionHash,
-    [property: Id(13)] DateTimeOffset At);
+    [property: Id(13)] DateTimeOffset At,
+    [property: Id(14)] BigInteger SizeBefore);

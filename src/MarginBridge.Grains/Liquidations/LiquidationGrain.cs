@@ -166,7 +166,7 @@ public sealed partial class LiquidationGrain(
         return (new LiquidationOrder(
             chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), candidate.Position.Venue, candidate.Position.Market,
             plan.DeltaQuantity * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
-            "Planned", null, null, time.GetUtcNow()), false);
+            "Planned", null, null, time.GetUtcNow(), candidate.Position.Size), false);
     }
 
     /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
@@ -246,9 +246,7 @@ public sealed partial class LiquidationGrain(
         if (stage == "Executed")
         {
             await GrainFactory.GetGrain<IInsuranceFundGrain>(order.ChainId).Book(Account, order.Nonce, order.FeeToFund - order.PaidByFund);
-            var position = (await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView()).Positions
-                .FirstOrDefault(p => p.ChainId == order.ChainId && p.Venue == order.Venue && p.Market == order.Market);
-            state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", (position?.Size ?? 0) + order.SizeDelta, time.GetUtcNow());
+            state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", order.SizeBefore + order.SizeDelta, time.GetUtcNow());
         }
 
         state.State.Pending = null;
