@@ -15,10 +15,7 @@ public sealed record MemberDecision(string Member, bool IsSigned, string? Signat
     public static MemberDecision Refused(string member, string reason, string? equity = null, string? requirement = null) => new(member, false, null, reason, equity, requirement);
 
     /// <summary>The signature as the vault takes it, or null when it is not 65 bytes of hex.</summary>
-    public SignatureStruct? ToSignature() =>
-        Signature is not null && Signature.IsHex() && Signature.HexToByteArray() is { Length: 65 } bytes
-            ? new SignatureStruct { R = bytes[..32], S = bytes[32..64], V = bytes[64] }
-            : null;
+    public SignatureStruct? ToSignature() => CommitteeSignatures.TryParse(Signature, out var signature) ? signature : null;
 
     public static string Encode(SignatureStruct signature)
     {

@@ -6,6 +6,20 @@ namespace MarginBridge.Chains.Proofs;
 /// <summary>Signs an EIP-712 digest with committee keys and orders the signatures by signer, as the inbox requires; checks who signed one.</summary>
 public static class CommitteeSignatures
 {
+    /// <summary>A 65-byte signature (r, s, v) as 0x hex, with v as 27 or 28 (0 and 1 are taken as 27 and 28); false for anything else.</summary>
+    public static bool TryParse(string? hex, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SignatureStruct? signature)
+    {
+        signature = null;
+        if (hex is null || !Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.IsHex(hex)
+            || Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.HexToByteArray(hex) is not { Length: 65 } bytes)
+        {
+            return false;
+        }
+
+        signature = new SignatureStruct { R = bytes[..32], S = bytes[32..64], V = bytes[64] < 27 ? (byte)(bytes[64] + 27) : bytes[64] };
+        return true;
+    }
+
     public static List<SignatureStruct> Sign(byte[] digest, IEnumerable<EthECKey> keys) =>
         [.. keys
             .Select(key => (Signer: key.GetPublicAddress().ToLowerInvariant(), Signature: key.SignAndCalculateV(digest)))

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
@@ -69,13 +68,11 @@ public sealed record WithdrawalRequestBody(
             return Fail("deadline", "is required: the unix time after which the request is void");
         }
 
-        if (Signature is null || !Signature.IsHex() || Signature.HexToByteArray() is not { Length: 65 } bytes)
+        if (!CommitteeSignatures.TryParse(Signature, out var signature))
         {
             return Fail("signature", "must be the account's 65-byte signature (r, s, v) as 0x hex");
         }
 
-        var v = bytes[64] < 27 ? (byte)(bytes[64] + 27) : bytes[64];
-        var signature = new SignatureStruct { R = bytes[..32], S = bytes[32..64], V = v };
         var digest = TypedData.WithdrawalRequest(TypedData.DomainSeparator((ulong)chain.ChainId, chain.Vault), account, token, amount, Nonce.Value, Deadline.Value);
         if (!CommitteeSignatures.RecoversTo(signature, digest, account))
         {

@@ -4,7 +4,6 @@ using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
-using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.Silo.Api;
 
@@ -73,13 +72,11 @@ public sealed record MoveRequestBody(
         }
 
         var move = new MoveRequestStruct { Account = account, DstChainId = (ulong)destination.ChainId, Token = token, Amount = amount, Recipient = recipient, Nonce = Nonce.Value, Deadline = Deadline.Value };
-        if (Signature is null || !Signature.IsHex() || Signature.HexToByteArray() is not { Length: 65 } bytes)
+        if (!CommitteeSignatures.TryParse(Signature, out var signature))
         {
             return Fail("signature", "must be the account's 65-byte signature (r, s, v) as 0x hex");
         }
 
-        var v = bytes[64] < 27 ? (byte)(bytes[64] + 27) : bytes[64];
-        var signature = new SignatureStruct { R = bytes[..32], S = bytes[32..64], V = v };
         var digest = TypedData.MoveRequest(TypedData.DomainSeparator((ulong)source.ChainId, source.Vault), move);
         if (!CommitteeSignatures.RecoversTo(signature, digest, account))
         {
