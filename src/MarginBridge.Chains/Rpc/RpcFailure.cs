@@ -14,6 +14,9 @@ internal static class RpcFailure
         HttpRequestException or TimeoutException or IOException => true,
         RpcResponseException response => !IsDefinitive(response),
         RpcClientUnknownException or RpcClientTimeoutException => true,
+
+        // An empty or malformed answer (a connection dropped after the headers): the endpoint is at fault, not the call.
+        NullReferenceException or Newtonsoft.Json.JsonException => true,
         AllRpcEndpointsDownException => true,
         _ => false,
     };

@@ -10,8 +10,14 @@ public sealed class EndpointDisagreementTests(DevnetFixture devnet)
     [Fact]
     public async Task AnEndpointLyingAboutBlockHashes_OpensTheChainBreaker_UntilItTellsTheTruth()
     {
+        // The endpoint the relayer does not read from lies: only the agreement check, which asks
+        // every endpoint, hears it. (A lying serving endpoint makes the relayer see a reorg instead,
+        // which the reorg tests cover; one deeper than finality would stop the chain for an operator.)
         var scope = BreakerScope.Chain(devnet.Zk.Options.ChainId);
-        var liar = devnet.ZkProxies[1];
+        await DevnetFixture.AdvanceChainTimeAsync(devnet.Zk, devnet.Zk.Options.Finality.ProofDelaySeconds + 1);
+        var status = await Eventually.Until(() => devnet.Api.ChainAsync(devnet.Zk.Options.ChainId), c => c.HardFinalHeight >= 0, "the zk chain has a hard-final block to compare");
+        var idle = status.Endpoints.First(e => !e.Serving);
+        var liar = devnet.ZkProxies.Single(p => new Uri(p.Url).Port == new Uri(idle.Endpoint).Port);
         liar.Lie = RpcLies.WrongBlockHashes;
         liar.Mode = ProxyMode.Lie;
         try
@@ -26,5 +32,6 @@ public sealed class EndpointDisagreementTests(DevnetFixture devnet)
         }
 
         await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope), b => b.State == BreakerState.Closed, "the endpoints agree and the breaker closes", TimeSpan.FromSeconds(30));
+        Assert.False((await devnet.Api.ChainAsync(devnet.Zk.Options.ChainId)).StoppedByDeepReorg);
     }
 }
