@@ -87,14 +87,13 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
         }
 
         var view = new AccountView(withdrawal.Account, balances, [], 0, 0, snapshot.Positions, null);
-        var book = LiveBook.Compile(view, bridge, model);
-        var pricing = book.Reprice(new PriceBoard(snapshot.Prices));
-        if (!pricing.IsPriced || book.HasUnmarginedPositions)
+        var basis = LiveBook.Compile(view, bridge, model).Decide(new PriceBoard(snapshot.Prices), model, now, out var undecided);
+        if (basis is null)
         {
-            return MemberDecision.Refused(Member, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}");
+            return MemberDecision.Refused(Member, undecided!);
         }
 
-        var margin = book.Evaluate(model, now, new UnderlyingRisk[book.Underlyings.Count], []);
+        var margin = basis.Margin;
         var (equity, initial) = (SimulationResponse.Usd(margin.Equity), SimulationResponse.Usd(margin.InitialRequirement));
         if (!margin.MeetsInitial)
         {

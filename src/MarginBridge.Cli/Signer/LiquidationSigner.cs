@@ -50,14 +50,12 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         }
 
         var book = LiveBook.Compile(new AccountView(liquidation.Account, snapshot.Balances, [], 0, 0, snapshot.Positions, null), bridge, model);
-        var pricing = book.Reprice(new PriceBoard(snapshot.Prices));
-        if (!pricing.IsPriced || book.HasUnmarginedPositions)
+        if (book.Decide(new PriceBoard(snapshot.Prices), model, now, out var undecided) is not { } basis)
         {
-            return MemberDecision.Refused(Member, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}");
+            return MemberDecision.Refused(Member, undecided!);
         }
 
-        var risks = new UnderlyingRisk[book.Underlyings.Count];
-        var margin = book.Evaluate(model, now, risks, []);
+        var (margin, risks) = (basis.Margin, basis.Risks);
         var (equity, maintenance) = (SimulationResponse.Usd(margin.Equity), SimulationResponse.Usd(margin.MaintenanceRequirement));
         if (!margin.IsLiquidatable)
         {

@@ -137,14 +137,13 @@ public sealed partial class AccountMarginGrain(
 
         var after = view with { Balances = [.. view.Balances.Select(b => b == balance ? b with { Final = b.Final - reservation.Amount } : b)] };
         var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
-        var book = LiveBook.Compile(after, options.Value, model);
-        var pricing = book.Reprice(new PriceBoard(prices));
-        if (!pricing.IsPriced || book.HasUnmarginedPositions)
+        var basis = LiveBook.Compile(after, options.Value, model).Decide(new PriceBoard(prices), model, now, out var undecided);
+        if (basis is null)
         {
-            return new WithdrawalDecision(false, $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(book.NotMargined))}", 0, 0);
+            return new WithdrawalDecision(false, undecided, 0, 0);
         }
 
-        var margin = book.Evaluate(model, now, new UnderlyingRisk[book.Underlyings.Count], []);
+        var margin = basis.Margin;
         if (!margin.MeetsInitial)
         {
             return new WithdrawalDecision(false, "after the withdrawal equity would be below the initial requirement", (BigInteger)margin.Equity, (BigInteger)margin.InitialRequirement);

@@ -131,13 +131,12 @@ public sealed partial class LiquidationGrain(
 
         var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
         var book = LiveBook.Compile(view, options.Value, model);
-        if (!book.Reprice(new PriceBoard(prices)).IsPriced || book.HasUnmarginedPositions)
+        if (book.Decide(new PriceBoard(prices), model, time.GetUtcNow().ToUnixTimeSeconds(), out _) is not { } basis)
         {
             return (null, true);
         }
 
-        var risks = new UnderlyingRisk[book.Underlyings.Count];
-        var margin = book.Evaluate(model, time.GetUtcNow().ToUnixTimeSeconds(), risks, []);
+        var (margin, risks) = (basis.Margin, basis.Risks);
         if (!margin.IsLiquidatable)
         {
             return (null, true);

@@ -230,6 +230,25 @@ public sealed class LiveBook
         return new LiquidationInput(margin.Equity, margin.MaintenanceRequirement, quantity, _markets[underlying].Price, share, 0, 0);
     }
 
+    /// <summary>
+    /// Reprices from <paramref name="board"/> and evaluates, for a decision (a clearance, a
+    /// liquidation); null, with the reason, when none may rest on this book: an underlying without a
+    /// usable price or a position that cannot be margined.
+    /// </summary>
+    public LiveDecisionBasis? Decide(PriceBoard board, MarginModel model, long nowUnixSeconds, out string? undecided)
+    {
+        var pricing = Reprice(board);
+        if (!pricing.IsPriced || HasUnmarginedPositions)
+        {
+            undecided = $"the account cannot be margined: {string.Join("; ", pricing.Unpriced.Concat(NotMargined))}";
+            return null;
+        }
+
+        undecided = null;
+        var risks = new UnderlyingRisk[Underlyings.Count];
+        return new LiveDecisionBasis(Evaluate(model, nowUnixSeconds, risks, []), risks);
+    }
+
     /// <summary>Evaluates at the prices set last; every underlying must have a price.</summary>
     public AccountMargin Evaluate(MarginModel model, long nowUnixSeconds, Span<UnderlyingRisk> risks, Span<Int128> gridPnl)
     {
@@ -292,3 +311,6 @@ public sealed record LiveBookPricing(IReadOnlyList<string> NotCounted, IReadOnly
 {
     public bool IsPriced => Unpriced.Count == 0;
 }
+
+/// <summary>What a decision on a live book rests on: its margin and each underlying's risk.</summary>
+public sealed record LiveDecisionBasis(AccountMargin Margin, UnderlyingRisk[] Risks);
