@@ -16,6 +16,9 @@ public interface ITransferGrain : IGrainWithStringKey
 
     Task MarkBatched(TransferPlacement placement);
 
+    /// <summary>Back to the route's queue from a batch the committee refused before any root of it was attested (a leaf the source does not hold).</summary>
+    Task Unbatch(ulong batchNumber, string reason);
+
     /// <param name="members">The members whose signatures the root carries; on an optimistic route, the one member that proposed it.</param>
     Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members, bool proposed);
 

@@ -9,6 +9,7 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Proofs;
 using MarginBridge.Chains.Rpc;
+using MarginBridge.Chains.Verification;
 using MarginBridge.Grains.Breakers;
 using MarginBridge.Grains.Relaying;
 using Microsoft.Extensions.Logging;
@@ -253,7 +254,11 @@ public sealed partial class RouteGrain(
 
             breakersChecked = true;
 
-            var transfers = await ProvenInOutboxAsync(due, cancellationToken);
+            // Only a transfer whose leaf was found missing before is proven here; the rest are proven
+            // by the members, and by the silo only if the committee refuses their batch.
+            var doubtful = due.Where(t => _unprovenUntil.ContainsKey(t.Id)).ToList();
+            var stillDoubtful = doubtful.Count == 0 ? [] : doubtful.Except(await ProvenInOutboxAsync(doubtful, cancellationToken)).ToHashSet();
+            var transfers = due.Where(t => !stillDoubtful.Contains(t)).ToList();
             if (transfers.Count == 0)
             {
                 continue;
@@ -302,26 +307,81 @@ public sealed partial class RouteGrain(
                 .Select(BreakerScope.Asset));
 
     /// <summary>
-    /// The silo checks like a member before it asks one: only transfers whose leaf a storage proof
-    /// shows in the source outbox are batched, so a log an RPC endpoint made up (or a block that
-    /// is gone) holds only itself, visibly, instead of a whole batch the committee would refuse.
+    /// Transfers found missing from the source outbox before are proven again before they are
+    /// batched: only those a storage proof now shows there are returned; the others stay held.
     /// </summary>
     private async Task<IReadOnlyList<TransferMessage>> ProvenInOutboxAsync(IReadOnlyList<TransferMessage> transfers, CancellationToken cancellationToken)
     {
         var block = transfers.Max(t => t.BlockNumber);
-        var verification = await connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([.. transfers.Select(t => t.Id.HexToByteArray())], block, cancellationToken);
-        if (verification.IsProven)
+        var verification = await VerifyInOutboxAsync(transfers, block, cancellationToken);
+        foreach (var transfer in transfers)
         {
-            foreach (var transfer in transfers)
-            {
-                _unprovenUntil.Remove(transfer.Id);
-            }
-
-            return transfers;
+            _unprovenUntil.Remove(transfer.Id);
         }
 
+        var doubtful = verification.IsUndecided ? transfers : Unproven(transfers, verification);
+        await HoldDoubtfulAsync(doubtful, verification, block);
+        return [.. transfers.Except(doubtful)];
+    }
+
+    /// <summary>
+    /// The committee refused the batch. The silo then proves its leaves itself — only now, so the
+    /// happy path costs no proof of its own beside the members' — and takes out every transfer the
+    /// source outbox does not hold: a log an RPC endpoint made up (or whose block is gone) holds
+    /// only itself, visibly, and the rest is attested under a fresh batch number (members may have
+    /// signed the old number with the old root). Returns whether the batch changed.
+    /// </summary>
+    private async Task<bool> TakeOutUnprovenAsync(RouteBatch batch, CancellationToken cancellationToken)
+    {
+        var verification = await VerifyInOutboxAsync(batch.Transfers, batch.SourceBlock, cancellationToken);
+        if (verification.IsProven || verification.IsUndecided)
+        {
+            return false;
+        }
+
+        var unproven = Unproven(batch.Transfers, verification);
+        var kept = batch.Transfers.Except(unproven).ToList();
+        var old = batch.Number;
+        _trees.Remove(old);
+        _nextAttestation.Remove(old);
+        State.Queue.AddRange(unproven.Select(t => new QueuedTransfer(t, time.GetUtcNow())));
+        if (kept.Count == 0)
+        {
+            State.Batches.Remove(batch);
+        }
+        else
+        {
+            var tree = new MerkleTree([.. kept.Select(t => t.Id.HexToByteArray())]);
+            batch.Number = State.NextBatchNumber++;
+            batch.Transfers = kept;
+            batch.SourceBlock = kept.Max(t => t.BlockNumber);
+            batch.Root = tree.Root.ToHex(prefix: true);
+            batch.Signers = [];
+            batch.Signatures = [];
+            batch.Waiting = null;
+            batch.Announced.Clear();
+            _trees[batch.Number] = tree;
+        }
+
+        // The route's state first: a crash after it repeats the notes below from a later refusal, harmlessly.
+        await WriteAsync();
+        await Task.WhenAll(unproven.Select(t => Transfer(t.Id).Unbatch(old, $"not in {_source.Name}'s outbox by the silo's storage proof at block {batch.SourceBlock} after the committee refused the batch")));
+        await HoldDoubtfulAsync(unproven, verification, batch.SourceBlock);
+        return true;
+    }
+
+    private Task<SourceVerification> VerifyInOutboxAsync(IReadOnlyList<TransferMessage> transfers, long block, CancellationToken cancellationToken) =>
+        connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([.. transfers.Select(t => t.Id.HexToByteArray())], block, cancellationToken);
+
+    private static List<TransferMessage> Unproven(IReadOnlyList<TransferMessage> transfers, SourceVerification verification)
+    {
         var unproven = verification.Unproven.Select(l => l.ToHex(prefix: true)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var doubtful = verification.IsUndecided ? transfers : [.. transfers.Where(t => unproven.Contains(t.Id))];
+        return [.. transfers.Where(t => unproven.Contains(t.Id))];
+    }
+
+    /// <summary>Holds transfers the outbox check did not prove, saying why, and rechecks them before they are batched again.</summary>
+    private async Task HoldDoubtfulAsync(IReadOnlyList<TransferMessage> doubtful, SourceVerification verification, long block)
+    {
         var reason = verification.IsUndecided
             ? $"waiting to check the message in {_source.Name}'s outbox: {verification.Refusal}; checked again in {UnprovenRecheck.TotalSeconds:0} s"
             : $"not in {_source.Name}'s outbox by a storage proof at block {block}: an RPC endpoint reported a TransferInitiated log that the chain's state does not hold (or its block is gone); checked again every {UnprovenRecheck.TotalSeconds:0} s; an operator may cancel it";
@@ -332,7 +392,6 @@ public sealed partial class RouteGrain(
         }
 
         await Task.WhenAll(doubtful.Select(t => Transfer(t.Id).Hold(reason)));
-        return [.. transfers.Except(doubtful)];
     }
 
     /// <summary>
@@ -423,6 +482,11 @@ public sealed partial class RouteGrain(
         var answer = await committee.AttestAsync(request, batch.Root.HexToByteArray(), TimeSpan.FromMilliseconds(Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
         if (answer.Signers.Count < committee.Threshold)
         {
+            if (await TakeOutUnprovenAsync(batch, cancellationToken))
+            {
+                return;
+            }
+
             _nextAttestation[batch.Number] = time.GetUtcNow().AddSeconds(1);
             await WaitAsync(batch, $"{answer.Signers.Count} of the {committee.Threshold} committee signatures needed; {string.Join("; ", answer.Refusals)}");
             return;
@@ -461,6 +525,11 @@ public sealed partial class RouteGrain(
         var (proposal, refusals) = await committee.ProposeAsync(request, batch.Root.HexToByteArray(), TimeSpan.FromMilliseconds(Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
         if (proposal is null)
         {
+            if (await TakeOutUnprovenAsync(batch, cancellationToken))
+            {
+                return;
+            }
+
             _nextAttestation[batch.Number] = time.GetUtcNow().AddSeconds(1);
             await WaitAsync(batch, $"optimistic route: no committee member proposed the root; {string.Join("; ", refusals)}");
             return;

@@ -88,6 +88,15 @@ public sealed class TransferGrain(
         }
     }
 
+    public async Task Unbatch(ulong batchNumber, string reason)
+    {
+        if (State.Stage == TransferStage.Batched && State.Placement?.BatchNumber == batchNumber)
+        {
+            State.Placement = null;
+            await MoveAsync(TransferStage.SourceHardFinal, null, Route, $"taken out of batch {batchNumber} before its root was attested: {reason}");
+        }
+    }
+
     public async Task MarkRootAttested(ulong batchNumber, IReadOnlyList<string> members, bool proposed)
     {
         if (Reaches(TransferStage.RootAttested))

@@ -9,14 +9,14 @@ namespace MarginBridge.IntegrationTests.Transfers;
 /// <summary>
 /// RPC endpoints that lie, through real proxies in front of the zk chain's anvil: a made-up
 /// transfer log at the silo's endpoints, wrong block hashes at committee members' endpoints.
-/// Judged by the chains' own events: nothing made up is ever batched or paid, real transfers
+/// Judged by the chains' own events: nothing made up is ever attested or paid, real transfers
 /// are paid exactly once.
 /// </summary>
 [Collection(DevnetCollection.Name)]
 public sealed class LyingEndpointTests(DevnetFixture devnet)
 {
     [Fact]
-    public async Task MadeUpTransferLog_IsHeldAndNeverBatched_TheRealOneIsPaidOnce_AndAnOperatorCancelsTheFake()
+    public async Task MadeUpTransferLog_IsTakenOutOfItsRefusedBatchAndHeld_TheRealOneIsPaidOnce_AndAnOperatorCancelsTheFake()
     {
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.Zk, trader, 40_000);
@@ -49,6 +49,8 @@ public sealed class LyingEndpointTests(DevnetFixture devnet)
         Assert.Equal("9001", fake.Amount);
         Assert.Null(fake.BatchNumber);
         Assert.Contains("not in zk's outbox by a storage proof", fake.HeldReason, StringComparison.Ordinal);
+        Assert.Contains(fake.Steps, s => s.Stage == TransferStage.SourceHardFinal && s.Detail.StartsWith("taken out of batch", StringComparison.Ordinal));
+        Assert.DoesNotContain(fake.Steps, s => s.Stage is TransferStage.RootAttested or TransferStage.RootAccepted or TransferStage.Executed);
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.Equal(1, ledger.Executions[real]);
         Assert.False(ledger.Executions.ContainsKey(fake.Id));
