@@ -28,7 +28,9 @@ library BridgeMessages {
         uint256 amount;
     }
 
-    /// @notice A committee-attested instruction to a venue to reduce an account's position.
+    /// @notice A committee-attested instruction to a venue to reduce an account's position, and to
+    /// settle it with the vault's insurance fund in `token`: `fundTransfer` > 0 is the liquidation
+    /// fee the account pays the fund, < 0 the deficit the fund covers (each within what is there).
     struct Liquidation {
         uint64 nonce;
         uint64 expiry;
@@ -37,6 +39,8 @@ library BridgeMessages {
         bytes32 market;
         int256 sizeDelta;
         uint256 price;
+        address token;
+        int256 fundTransfer;
     }
 
     function transferLeaf(Route calldata route, Transfer calldata transfer) internal pure returns (bytes32) {

@@ -16,7 +16,8 @@ import {IVenueAdapter} from "./IVenueAdapter.sol";
 /// transfers are credited from the vault's free liquidity (tokens that arrived as outbound
 /// transfers or were provided), so collateral never has to travel through the L1.
 ///
-/// Custody invariant, per token: token.balanceOf(vault) == Σ balanceOf[·][token] + liquidity[token].
+/// Custody invariant, per token:
+/// token.balanceOf(vault) == Σ balanceOf[·][token] + liquidity[token] + insuranceFund[token].
 contract MarginVault is OutflowLimiter, BridgeInbox {
     using SafeTransfer for IERC20Minimal;
 
@@ -50,6 +51,11 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         uint256 amount
     );
     event Withdrawn(address indexed account, address indexed token, uint256 amount, uint64 clearanceNonce);
+    event InsuranceFunded(address indexed provider, address indexed token, uint256 amount);
+    /// @notice A liquidation settled with this chain's insurance fund: `moved` > 0 went from the
+    /// account's balance into the fund (its fee), < 0 from the fund to the account (its deficit);
+    /// `requested` is what the instruction asked, `moved` what the account or the fund held of it.
+    event LiquidationSettled(address indexed account, address indexed token, uint64 indexed nonce, int256 requested, int256 moved);
 
     /// @notice A margin clearance: the committee's word that `account` may take `amount` of `token`
     /// out of this vault (EIP-712; the domain binds the chain id and this vault).
@@ -84,6 +90,9 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     mapping(address account => mapping(address token => uint256 amount)) public balanceOf;
     /// @notice Tokens in custody that back no account: they pay inbound transfers.
     mapping(address token => uint256 amount) public liquidity;
+    /// @notice This chain's insurance fund: liquidation fees go in, deficits of liquidated accounts
+    /// on this chain's venues are paid out; it never pays another chain's losses.
+    mapping(address token => uint256 amount) public insuranceFund;
     /// @notice Hashes of every message this vault sent; a committee member proves membership here with eth_getProof.
     mapping(bytes32 leaf => bool sent) public sentMessages;
     mapping(uint64 dstChainId => uint64 nonce) public outboundNonce;
@@ -122,6 +131,13 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         _pull(token, amount);
         liquidity[token] += amount;
         emit LiquidityProvided(msg.sender, token, amount);
+    }
+
+    /// @notice Adds `amount` of `token` to this chain's insurance fund.
+    function fundInsurance(address token, uint256 amount) external nonReentrant {
+        _pull(token, amount);
+        insuranceFund[token] += amount;
+        emit InsuranceFunded(msg.sender, token, amount);
     }
 
     // ---------------------------------------------------------------- configuration (admin)
@@ -235,6 +251,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         _markExecuted(key, liquidation.nonce, liquidation.expiry);
         emit MessageExecuted(leaf);
         IVenueAdapter(liquidation.venue).liquidate(liquidation.account, liquidation.market, liquidation.sizeDelta, liquidation.price);
+        if (liquidation.fundTransfer != 0) _settleWithFund(liquidation);
     }
 
     // ---------------------------------------------------------------- internals
@@ -307,6 +324,28 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         }
         executed[wordIndex] = bits;
         liquidity[token] = available;
+    }
+
+    /// @dev A fee takes what the account holds on this chain, up to the fee; a deficit takes what
+    /// the fund holds, up to the deficit (auto-deleveraging covers the rest). Neither reverts, so
+    /// a liquidation is never blocked by its settlement.
+    function _settleWithFund(BridgeMessages.Liquidation calldata liquidation) private {
+        address account = liquidation.account;
+        address token = liquidation.token;
+        int256 requested = liquidation.fundTransfer;
+        uint256 moved;
+        if (requested > 0) {
+            uint256 balance = balanceOf[account][token];
+            moved = uint256(requested) < balance ? uint256(requested) : balance;
+            balanceOf[account][token] = balance - moved;
+            insuranceFund[token] += moved;
+        } else {
+            uint256 fund = insuranceFund[token];
+            moved = uint256(-requested) < fund ? uint256(-requested) : fund;
+            insuranceFund[token] = fund - moved;
+            balanceOf[account][token] += moved;
+        }
+        emit LiquidationSettled(account, token, liquidation.nonce, requested, requested > 0 ? int256(moved) : -int256(moved));
     }
 
     function _deposit(address account, address token, uint256 amount) private returns (uint64 nonce) {

@@ -55,6 +55,9 @@ public sealed class DevnetProfile
         /// <summary>Whole tokens of free liquidity the admin provides on every chain.</summary>
         public long Liquidity { get; set; } = 1_000_000;
 
+        /// <summary>Whole tokens the admin puts into every chain's insurance fund.</summary>
+        public long InsuranceFund { get; set; } = 50_000;
+
         /// <summary>Starting USD price per asset; each gets a feed on <see cref="PriceFeedChain"/>.</summary>
         public Dictionary<string, decimal> PriceFeeds { get; set; } = [];
 
@@ -67,7 +70,7 @@ public sealed class DevnetProfile
         public Deployment.BridgeLimits Limits(int decimals)
         {
             var unit = System.Numerics.BigInteger.Pow(10, decimals);
-            return new Deployment.BridgeLimits(OutflowCapacity * unit, OutflowPeriodSeconds, Liquidity * unit);
+            return new Deployment.BridgeLimits(OutflowCapacity * unit, OutflowPeriodSeconds, Liquidity * unit, InsuranceFund * unit);
         }
     }
 

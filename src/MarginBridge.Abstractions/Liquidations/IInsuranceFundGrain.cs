@@ -1,21 +1,26 @@
 using System.Numerics;
+using MarginBridge.Abstractions.Accounts;
 
 namespace MarginBridge.Abstractions.Liquidations;
 
 /// <summary>
-/// The insurance fund of one chain (key: chain id), as the silo keeps its book: liquidation fees
+/// The insurance fund of one chain (key: chain id), held by the chain's vault: liquidation fees
 /// from positions on that chain's venues go in, deficits of those positions come out — never
 /// another chain's. Quote units (1e-6 USD).
 /// </summary>
 public interface IInsuranceFundGrain : IGrainWithIntegerKey
 {
+    /// <summary>The vault's fund, read on chain now.</summary>
     Task<BigInteger> GetBalance();
 
     /// <summary>The balance and the latest bookings, newest last.</summary>
     Task<InsuranceFundView> GetView();
 
-    /// <summary>Books a liquidation's fee (positive) or deficit (negative) once per (account, nonce).</summary>
-    Task Book(string account, ulong nonce, BigInteger amount);
+    /// <summary>Books a settlement the vault emitted, once per (account, nonce).</summary>
+    Task Book(LiquidationSettlement settlement);
+
+    /// <summary>A reorg removed the settlement's block before it was hard-final.</summary>
+    Task Revoke(LiquidationSettlement settlement);
 }
 
 /// <param name="Bookings">The latest bookings (at most 100), newest last.</param>
@@ -25,7 +30,7 @@ public sealed record InsuranceFundView(
     [property: Id(1)] BigInteger Balance,
     [property: Id(2)] IReadOnlyList<FundBooking> Bookings);
 
-/// <summary>One liquidation's fee (positive) or deficit (negative) in a chain's fund, quote units.</summary>
+/// <summary>What one liquidation moved into (positive: its fee) or out of (negative: its deficit) a chain's fund, quote units.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FundBooking(
     [property: Id(0)] string Account,

@@ -23,9 +23,6 @@ public sealed class MarginBridgeOptions
     /// <summary>One price feed per asset, read by the silo's price oracle grains.</summary>
     public List<PriceFeedOptions> PriceFeeds { get; set; } = [];
 
-    /// <summary>Each chain's insurance fund at start, USD, by chain id (a chain without an entry starts empty).</summary>
-    public Dictionary<string, long> InsuranceFunds { get; set; } = [];
-
     /// <summary>The venue markets positions may be in, each naming its underlying.</summary>
     public List<MarketOptions> Markets { get; set; } = [];
 

@@ -351,6 +351,11 @@ public static class MarginBridgeOptionsValidator
             }
         }
 
+        if (chain.Venues.Count > 0 && Liquidations.FundSettlement.TokenOf(chain) is null)
+        {
+            fail($"{key}:Tokens", $"a chain with venues must list a {Liquidations.FundSettlement.Asset} token: its liquidations settle with the insurance fund in it");
+        }
+
         var finality = chain.Finality;
         switch (chain.Kind)
         {

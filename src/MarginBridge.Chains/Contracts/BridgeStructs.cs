@@ -63,6 +63,14 @@ public sealed class LiquidationStruct
 
     [Parameter("uint256", "price", 7)]
     public BigInteger Price { get; set; }
+
+    /// <summary>The token the liquidation settles in with the vault's insurance fund.</summary>
+    [Parameter("address", "token", 8)]
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>&gt; 0: the fee the account pays the fund; &lt; 0: the deficit the fund covers (token base units).</summary>
+    [Parameter("int256", "fundTransfer", 9)]
+    public BigInteger FundTransfer { get; set; }
 }
 
 /// <summary>A margin clearance: the committee's word that the account may withdraw.</summary>

@@ -88,6 +88,23 @@ public sealed class LiquidityFunction : FunctionMessage
     public string Token { get; set; } = string.Empty;
 }
 
+[Function("fundInsurance")]
+public sealed class FundInsuranceFunction : FunctionMessage
+{
+    [Parameter("address", "token", 1)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 2)]
+    public BigInteger Amount { get; set; }
+}
+
+[Function("insuranceFund", "uint256")]
+public sealed class InsuranceFundFunction : FunctionMessage
+{
+    [Parameter("address", "token", 1)]
+    public string Token { get; set; } = string.Empty;
+}
+
 [Function("setRemoteVault")]
 public sealed class SetRemoteVaultFunction : FunctionMessage
 {
@@ -267,6 +284,26 @@ public sealed class WithdrawnEvent : IEventDTO
 
     [Parameter("uint64", "clearanceNonce", 4, false)]
     public ulong ClearanceNonce { get; set; }
+}
+
+[Event("LiquidationSettled")]
+public sealed class LiquidationSettledEvent : IEventDTO
+{
+    [Parameter("address", "account", 1, true)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "token", 2, true)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint64", "nonce", 3, true)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("int256", "requested", 4, false)]
+    public BigInteger Requested { get; set; }
+
+    /// <summary>&gt; 0: from the account into the fund; &lt; 0: from the fund to the account.</summary>
+    [Parameter("int256", "moved", 5, false)]
+    public BigInteger Moved { get; set; }
 }
 
 [Function("usedClearances", "bool")]

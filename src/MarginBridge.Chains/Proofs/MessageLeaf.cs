@@ -28,7 +28,7 @@ public static class MessageLeaf
 
     public static byte[] Liquidation(RouteStruct route, LiquidationStruct liquidation)
     {
-        Span<byte> buffer = stackalloc byte[32 * 12];
+        Span<byte> buffer = stackalloc byte[32 * 14];
         var words = new AbiWords(buffer);
         words.Unsigned(LiquidationKind);
         WriteRoute(ref words, route);
@@ -39,6 +39,8 @@ public static class MessageLeaf
         words.Bytes32(liquidation.Market);
         words.Signed(liquidation.SizeDelta);
         words.Unsigned(liquidation.Price);
+        words.Address(liquidation.Token);
+        words.Signed(liquidation.FundTransfer);
         return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
     }
 

@@ -15,11 +15,14 @@ public static class ChainEventDecoder
         var withdrawals = events.Withdrawals.Select(l => (l.Log, (ChainEvent)new Withdrawal(
             chainId, l.Event.ClearanceNonce, EvmAddress.Normalize(l.Event.Account), EvmAddress.Normalize(l.Event.Token), l.Event.Amount,
             Block(l.Log), l.Log.BlockHash, l.Log.TransactionHash, Index(l.Log))));
+        var settlements = events.Settlements.Select(l => (l.Log, (ChainEvent)new LiquidationSettlement(
+            chainId, l.Event.Nonce, EvmAddress.Normalize(l.Event.Account), EvmAddress.Normalize(l.Event.Token), -l.Event.Moved,
+            Block(l.Log), l.Log.BlockHash, l.Log.TransactionHash, Index(l.Log))));
         var positions = events.Positions.Select(l => (l.Log, (ChainEvent)new PositionChange(
             chainId, EvmAddress.Normalize(l.Log.Address), l.Event.Market.ToHex(prefix: true), EvmAddress.Normalize(l.Event.Account),
             (Instrument)l.Event.Instrument, l.Event.Size, l.Event.Price, l.Event.Strike, (long)l.Event.Expiry,
             Block(l.Log), l.Log.BlockHash, l.Log.TransactionHash, Index(l.Log))));
-        return deposits.Concat(withdrawals).Concat(positions).OrderBy(e => e.Item2.Position);
+        return deposits.Concat(withdrawals).Concat(settlements).Concat(positions).OrderBy(e => e.Item2.Position);
     }
 
     /// <summary>Folds an account's position reports (in chain order) into its positions, one per venue and market.</summary>

@@ -32,7 +32,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
     }
 
     /// <summary>
-    /// The vault's <c>Deposited</c>, <c>TransferInitiated</c> and <c>Withdrawn</c> events and the
+    /// The vault's <c>Deposited</c>, <c>TransferInitiated</c>, <c>Withdrawn</c> and <c>LiquidationSettled</c> events and the
     /// venues' <c>PositionChanged</c> events of a block range, in one <c>eth_getLogs</c>.
     /// </summary>
     public async Task<ChainEvents> GetChainEventsAsync(string vault, IReadOnlyList<string> venues, long fromBlock, long toBlock, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
             Address = [vault, .. venues],
             FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
             ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [new[] { DepositedTopic, TransferInitiatedTopic, WithdrawnTopic, PositionChangedTopic }],
+            Topics = [new[] { DepositedTopic, TransferInitiatedTopic, WithdrawnTopic, LiquidationSettledTopic, PositionChangedTopic }],
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
         bool FromVault(FilterLog log) => string.Equals(log.Address, vault, StringComparison.OrdinalIgnoreCase);
@@ -52,6 +52,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
             vaultLogs.DecodeAllEvents<DepositedEvent>(),
             vaultLogs.DecodeAllEvents<TransferInitiatedEvent>(),
             vaultLogs.DecodeAllEvents<WithdrawnEvent>(),
+            vaultLogs.DecodeAllEvents<LiquidationSettledEvent>(),
             venueLogs.DecodeAllEvents<PositionChangedEvent>());
     }
 
@@ -125,6 +126,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
     private static readonly string DepositedTopic = Event<DepositedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
     private static readonly string TransferInitiatedTopic = Event<TransferInitiatedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
     private static readonly string WithdrawnTopic = Event<WithdrawnEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
+    private static readonly string LiquidationSettledTopic = Event<LiquidationSettledEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
     private static readonly string PositionChangedTopic = Event<PositionChangedEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix();
 
     private static BlockRef? ToRef(BlockWithTransactionHashes? block) => block is null
@@ -137,10 +139,12 @@ public sealed record ChainEvents(
     IReadOnlyList<EventLog<DepositedEvent>> Deposits,
     IReadOnlyList<EventLog<TransferInitiatedEvent>> Transfers,
     IReadOnlyList<EventLog<WithdrawnEvent>> Withdrawals,
+    IReadOnlyList<EventLog<LiquidationSettledEvent>> Settlements,
     IReadOnlyList<EventLog<PositionChangedEvent>> Positions)
 {
     /// <summary>The blocks holding any of them.</summary>
     public IEnumerable<long> Blocks =>
-        Deposits.Select(l => l.Log).Concat(Transfers.Select(l => l.Log)).Concat(Withdrawals.Select(l => l.Log)).Concat(Positions.Select(l => l.Log))
+        Deposits.Select(l => l.Log).Concat(Transfers.Select(l => l.Log)).Concat(Withdrawals.Select(l => l.Log))
+            .Concat(Settlements.Select(l => l.Log)).Concat(Positions.Select(l => l.Log))
             .Select(l => (long)l.BlockNumber.Value);
 }

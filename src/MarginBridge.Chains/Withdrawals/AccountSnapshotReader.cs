@@ -51,7 +51,7 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
         }
 
         var logs = await reader.GetPositionChangesAsync(chain.Venues, account, chain.StartBlock, head.Number, cancellationToken);
-        var reports = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], logs)).Select(e => (PositionChange)e.Event);
+        var reports = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], [], logs)).Select(e => (PositionChange)e.Event);
         return (chain.ChainId, head.Timestamp, balances, reports);
     }
 

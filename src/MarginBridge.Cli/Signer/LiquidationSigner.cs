@@ -18,7 +18,8 @@ namespace MarginBridge.Cli.Signer;
 /// clearance) and finding with the margin library that the account is below maintenance, that the
 /// instruction reduces a perpetual the account holds on that venue by no more than one block's
 /// liquidation allows, and that its price lies between the oracle and the bankruptcy price (1 % of
-/// the oracle price of slack for prices that moved between the silo's read and the member's).
+/// the oracle price of slack for prices that moved between the silo's read and the member's), and
+/// that its settlement with the insurance fund is no larger than that fill's fee or deficit.
 /// </summary>
 public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, IReadOnlyList<AccountSnapshotReader> readers)
 {
@@ -70,7 +71,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return MemberDecision.Refused(Member, $"the account holds no perpetual in market {market} on {chain.Name}'s venue {liquidation.Venue}", equity, maintenance);
         }
 
-        var refusal = CheckInstruction(liquidation, position, found);
+        var refusal = CheckInstruction(chain, liquidation, position, found);
         if (refusal is not null)
         {
             return MemberDecision.Refused(Member, refusal, equity, maintenance);
@@ -81,7 +82,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         return new MemberDecision(Member, true, MemberDecision.Encode(signature), null, equity, maintenance);
     }
 
-    private string? CheckInstruction(Chains.Contracts.LiquidationStruct liquidation, VenuePosition position, LiquidationInput input)
+    private string? CheckInstruction(ChainOptions chain, Chains.Contracts.LiquidationStruct liquidation, VenuePosition position, LiquidationInput input)
     {
         if (liquidation.SizeDelta.Sign == position.Size.Sign || System.Numerics.BigInteger.Abs(liquidation.SizeDelta) > System.Numerics.BigInteger.Abs(position.Size))
         {
@@ -103,6 +104,28 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         var high = Math.Max(input.OraclePrice, Math.Max(plan.FillablePrice, plan.BankruptcyPrice)) + slack;
         return price < low || price > high
             ? $"price {price} (USD × 1e8) is outside [{low}, {high}], between the oracle and the bankruptcy price"
-            : null;
+            : CheckFundTransfer(chain, liquidation, input, (long)-asked * Math.Sign(input.PositionQuantity), price);
+    }
+
+    /// <summary>
+    /// The settlement with the chain's insurance fund, recomputed for the instruction's own size and
+    /// price: a fee at most the maximum liquidation fee of the fill's quote, a deficit at most what the
+    /// fill leaves below bankruptcy (with 1 % of the quote of slack, as for the price).
+    /// </summary>
+    private string? CheckFundTransfer(ChainOptions chain, Chains.Contracts.LiquidationStruct liquidation, LiquidationInput input, long delta, long price)
+    {
+        var asked = FundSettlement.ToQuoteUnits(FundSettlement.TokenOf(chain)!, liquidation.FundTransfer);
+        var parameters = model.Parameters.Liquidation;
+        var quote = LiquidationMath.QuoteAtPrice(delta, price);
+        var notional = System.Numerics.BigInteger.Abs((System.Numerics.BigInteger)quote);
+        var expected = (System.Numerics.BigInteger)LiquidationMath.InsuranceFundDelta(quote, LiquidationMath.BankruptcyQuote(input, delta), parameters);
+        var maxFee = notional * parameters.MaxLiquidationFeePpm / 1_000_000;
+        var maxDeficit = System.Numerics.BigInteger.Max(-expected, 0) + (notional / 100);
+        return asked.Sign switch
+        {
+            > 0 when asked > maxFee => $"a fee of {asked} quote units is more than the {maxFee} the maximum liquidation fee allows on this fill",
+            < 0 when -asked > maxDeficit => $"a deficit of {-asked} quote units is more than the {maxDeficit} this fill leaves below bankruptcy (with 1 % slack)",
+            _ => null,
+        };
     }
 }

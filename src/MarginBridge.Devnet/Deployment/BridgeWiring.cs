@@ -10,8 +10,8 @@ namespace MarginBridge.Devnet.Deployment;
 /// <summary>
 /// Wires deployed vaults into one bridge: the same committee on every inbox, a route between every
 /// ordered pair (quorum mode), each vault knowing the others and their collateral token, an outflow
-/// limit per token, free liquidity to pay inbound transfers, and every member a funded watcher of
-/// optimistic roots. All calls are the vault admin's.
+/// limit per token, free liquidity to pay inbound transfers, a seeded insurance fund, and every
+/// member a funded watcher of optimistic roots. All calls are the vault admin's.
 /// </summary>
 public static class BridgeWiring
 {
@@ -43,11 +43,21 @@ public static class BridgeWiring
             await SendAsync(web3, chain.Vault, new SetRemoteTokenFunction { ChainId = otherId, Token = chain.Token, Remote = other.Token });
         }
 
+        var minted = limits.Liquidity + limits.InsuranceFund;
+        if (minted > 0)
+        {
+            await SendAsync(web3, chain.Token, new MintFunction { To = chain.Admin.Address, Amount = minted });
+            await SendAsync(web3, chain.Token, new ApproveFunction { Spender = chain.Vault, Amount = minted });
+        }
+
         if (limits.Liquidity > 0)
         {
-            await SendAsync(web3, chain.Token, new MintFunction { To = chain.Admin.Address, Amount = limits.Liquidity });
-            await SendAsync(web3, chain.Token, new ApproveFunction { Spender = chain.Vault, Amount = limits.Liquidity });
             await SendAsync(web3, chain.Vault, new ProvideLiquidityFunction { Token = chain.Token, Amount = limits.Liquidity });
+        }
+
+        if (limits.InsuranceFund > 0)
+        {
+            await SendAsync(web3, chain.Vault, new FundInsuranceFunction { Token = chain.Token, Amount = limits.InsuranceFund });
         }
     }
 
@@ -79,4 +89,5 @@ public sealed record WiredChain(AnvilNode Node, string Vault, string Token, DevA
 /// <param name="OutflowCapacity">Per-token bucket: what may leave at once.</param>
 /// <param name="OutflowPeriodSeconds">Time for an empty bucket to refill.</param>
 /// <param name="Liquidity">Free liquidity the admin provides on every chain.</param>
-public sealed record BridgeLimits(BigInteger OutflowCapacity, ulong OutflowPeriodSeconds, BigInteger Liquidity);
+/// <param name="InsuranceFund">What the admin puts into every chain's insurance fund.</param>
+public sealed record BridgeLimits(BigInteger OutflowCapacity, ulong OutflowPeriodSeconds, BigInteger Liquidity, BigInteger InsuranceFund);

@@ -196,6 +196,7 @@ public sealed partial class AccountMarginGrain(
     {
         Deposit d => (d.ChainId, d.Token, d.Amount, recorded.HardFinal),
         Withdrawal w => (w.ChainId, w.Token, -w.Amount, recorded.HardFinal),
+        LiquidationSettlement s => (s.ChainId, s.Token, s.Amount, recorded.HardFinal),
         _ => throw new InvalidOperationException($"a {recorded.Event.GetType().Name} is not a balance entry"),
     };
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using MarginBridge.Abstractions.Liquidations;
 
 namespace MarginBridge.Grains.Liquidations;
@@ -6,10 +5,7 @@ namespace MarginBridge.Grains.Liquidations;
 [GenerateSerializer]
 public sealed class InsuranceFundState
 {
-    [Id(0)]
-    public BigInteger Balance { get; set; }
-
-    /// <summary>The liquidations already booked (account:nonce).</summary>
+    /// <summary>The settlements already booked (account:nonce).</summary>
     [Id(1)]
     public HashSet<string> Booked { get; set; } = new(StringComparer.Ordinal);
 

@@ -103,7 +103,7 @@ public sealed partial class LiquidationGrain(
             {
                 state.State.Pending = order;
                 await state.WriteStateAsync(cancellationToken);
-                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund}); nonce {order.Nonce}");
+                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund} quote units; settles {order.FundTransfer} base units with chain {order.ChainId}'s fund); nonce {order.Nonce}");
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -153,6 +153,11 @@ public sealed partial class LiquidationGrain(
         }
 
         var chainId = candidate.Position.ChainId;
+        if (FundSettlement.TokenOf(connections.GetChain(chainId)) is not { } token)
+        {
+            return (null, true);
+        }
+
         var fund = new InsuranceFund(chainId, (Int128)await GrainFactory.GetGrain<IInsuranceFundGrain>(chainId).GetBalance());
         var plan = LiquidationMath.Plan(input, fund, model.Parameters.Liquidation);
         if (plan.DeltaQuantity == 0)
@@ -165,7 +170,8 @@ public sealed partial class LiquidationGrain(
         return (new LiquidationOrder(
             chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), candidate.Position.Venue, candidate.Position.Market,
             plan.DeltaQuantity * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
-            "Planned", null, null, time.GetUtcNow(), candidate.Position.Size), false);
+            "Planned", null, null, time.GetUtcNow(), candidate.Position.Size,
+            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(plan.FeeToFund - plan.PaidByFund))), false);
     }
 
     /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
@@ -174,7 +180,7 @@ public sealed partial class LiquidationGrain(
         var chain = connections.GetChain(order.ChainId);
         var reader = connections.GetReader(order.ChainId);
         var route = LiquidationRoute.To(chain);
-        var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = order.Market.HexToByteArray(), SizeDelta = order.SizeDelta, Price = order.Price };
+        var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = order.Market.HexToByteArray(), SizeDelta = order.SizeDelta, Price = order.Price, Token = order.Token, FundTransfer = order.FundTransfer };
         if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = order.Nonce }, cancellationToken))
         {
             await FinishAsync(order, "Executed");
@@ -244,7 +250,6 @@ public sealed partial class LiquidationGrain(
     {
         if (stage == "Executed")
         {
-            await GrainFactory.GetGrain<IInsuranceFundGrain>(order.ChainId).Book(Account, order.Nonce, order.FeeToFund - order.PaidByFund);
             state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", order.SizeBefore + order.SizeDelta, time.GetUtcNow());
         }
 
@@ -252,7 +257,7 @@ public sealed partial class LiquidationGrain(
         state.State.Done.Add(order with { Stage = stage, At = time.GetUtcNow() });
         await state.WriteStateAsync();
         await JournalAsync($"Liquidation:{stage}", stage == "Executed"
-            ? $"nonce {order.Nonce} executed on chain {order.ChainId}; chain {order.ChainId}'s insurance fund booked {order.FeeToFund - order.PaidByFund} quote units ({order.PaidBy})"
+            ? $"nonce {order.Nonce} executed on chain {order.ChainId}; the vault settled {order.FundTransfer} base units of {order.Token} with chain {order.ChainId}'s insurance fund ({order.PaidBy}; > 0 a fee in, < 0 a deficit out, each within what the account or the fund held)"
             : order.Waiting ?? stage);
     }
 

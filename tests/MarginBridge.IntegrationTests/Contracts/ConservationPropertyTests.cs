@@ -83,7 +83,7 @@ public sealed class ConservationPropertyTests(BridgeContractsFixture chains, ITe
                     balances += await s.BalanceAsync(t.Address);
                 }
 
-                Assert.Equal(await s.CustodyAsync(), balances + await s.LiquidityAsync());
+                Assert.Equal(await s.CustodyAsync(), balances + await s.LiquidityAsync() + await s.InsuranceFundAsync());
                 total += balances;
             }
 

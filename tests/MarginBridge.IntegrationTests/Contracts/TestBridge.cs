@@ -14,6 +14,8 @@ namespace MarginBridge.IntegrationTests.Contracts;
 public sealed class TestBridge
 {
     public static readonly BigInteger Liquidity = 1_000_000_000_000;
+
+    public static readonly BigInteger InsuranceFund = 50_000_000_000;
     public static readonly BigInteger OutflowCapacity = 500_000_000_000;
 
     private TestBridge(BridgeSide a, BridgeSide b, IReadOnlyList<EthECKey> committee)
@@ -38,7 +40,7 @@ public sealed class TestBridge
             [.. sides.Select(s => new WiredChain(s.Node, s.Vault, s.Token, s.Admin))],
             [.. committee.Select(k => k.GetPublicAddress())],
             threshold,
-            new BridgeLimits(OutflowCapacity, 3_600, Liquidity));
+            new BridgeLimits(OutflowCapacity, 3_600, Liquidity, InsuranceFund));
         return new TestBridge(sides[0], sides[1], committee);
     }
 
@@ -127,6 +129,8 @@ public sealed class BridgeSide
         QueryAsync<VaultBalanceOfFunction, BigInteger>(new VaultBalanceOfFunction { Account = account, Token = Token });
 
     public Task<BigInteger> LiquidityAsync() => QueryAsync<LiquidityFunction, BigInteger>(new LiquidityFunction { Token = Token });
+
+    public Task<BigInteger> InsuranceFundAsync() => QueryAsync<InsuranceFundFunction, BigInteger>(new InsuranceFundFunction { Token = Token });
 
     public Task<BigInteger> CustodyAsync() =>
         Node.Web3For(Admin).Eth.GetContractQueryHandler<TokenBalanceOfFunction>().QueryAsync<BigInteger>(Token, new TokenBalanceOfFunction { Account = Vault });

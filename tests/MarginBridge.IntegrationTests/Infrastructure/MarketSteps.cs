@@ -32,16 +32,27 @@ public static class MarketSteps
     }
 
     /// <summary>
-    /// A new account with <paramref name="collateral"/> USDC base units on the app-chain and
+    /// A new account with <paramref name="collateral"/> USDC base units — <paramref name="onVenueChain"/>
+    /// of them on <paramref name="venue"/>'s chain (made hard-final), the rest on the app-chain — and
     /// <paramref name="size"/> ETH-PERP (negative: short) at 3,000 on <paramref name="venue"/>'s venue,
-    /// once the account shows the position.
+    /// once the account shows the position and its collateral final.
     /// </summary>
-    public static async Task<DevAccount> PerpTraderAsync(this DevnetFixture devnet, long collateral, DevnetChain venue, decimal size)
+    public static async Task<DevAccount> PerpTraderAsync(this DevnetFixture devnet, long collateral, DevnetChain venue, decimal size, long onVenueChain = 0)
     {
         var trader = await devnet.NewAccountAsync();
-        await DevnetFixture.DepositAsync(devnet.AppChain, trader, collateral);
+        var onAppChain = collateral - onVenueChain;
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, onAppChain);
+        if (onVenueChain > 0)
+        {
+            await DevnetFixture.DepositAsync(venue, trader, onVenueChain);
+            await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
+        }
+
         await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradePerpetualAsync("ETH-PERP", size, 3_000m);
-        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Positions.Count == 1 && a.On(devnet.AppChain.Options.ChainId) == (0, collateral), "the position and the deposit reach the account");
+        await Eventually.Until(
+            () => devnet.Api.AccountAsync(trader.Address),
+            a => a.Positions.Count == 1 && a.On(devnet.AppChain.Options.ChainId) == (0, onAppChain) && (onVenueChain == 0 || a.On(venue.Options.ChainId) == (0, onVenueChain)),
+            "the position and the deposits reach the account");
         return trader;
     }
 }

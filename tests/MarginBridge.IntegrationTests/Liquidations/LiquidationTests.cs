@@ -13,9 +13,10 @@ namespace MarginBridge.IntegrationTests.Liquidations;
 
 /// <summary>
 /// A price crash puts an account below maintenance: the liquidator reduces its perpetual on the
-/// venue's chain step by step through committee-attested instructions executed by the vault, books
-/// the fee in that chain's insurance fund, journals every step, and stops once the account is back
-/// above maintenance.
+/// venue's chain step by step through committee-attested instructions executed by the vault, which
+/// settles each step with that chain's insurance fund (a fee from the account's collateral on that
+/// chain into the fund, or a deficit from the fund to the account); every step is journaled, and it
+/// stops once the account is back above maintenance.
 /// </summary>
 [Collection(DevnetCollection.Name)]
 public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
@@ -28,11 +29,12 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new BigIntegerJsonConverter() } };
 
     [Fact]
-    public async Task CrashBelowMaintenance_IsLiquidatedOnTheVenue_UntilMaintenanceIsCoveredAgain()
+    public async Task CrashBelowMaintenance_IsLiquidatedOnTheVenue_EachStepSettledWithTheChainsInsuranceFundOnChain_UntilMaintenanceIsCoveredAgain()
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
         var venue = devnet.Optimistic;
-        var trader = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m);
+        var onVenueChain = new BigInteger(200_000_000);
+        var trader = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m, onVenueChain: (long)onVenueChain);
         await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.Healthy, "the account is healthy at 3,000");
 
         try
@@ -66,10 +68,18 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             Assert.All(executed, o => Assert.True(o.SizeDelta < 0 && o.ChainId == venue.Options.ChainId, "each step sells part of the long on its own venue's chain"));
             Assert.Equal(BigInteger.Pow(10, 19) + executed.Aggregate(BigInteger.Zero, (s, o) => s + o.SizeDelta), onVenue);
 
-            // The venue's chain's fund booked each step once, with its fee or deficit (other accounts' steps book there too).
+            // Each step settled with the venue's chain's insurance fund on chain — at 2,920 the fillable price lies
+            // below this account's bankruptcy price, so the fund covers a deficit — as the plan said; the fund's
+            // bookings (from the vault's events) and the account's collateral on that chain show exactly that.
+            Assert.All(executed, o => Assert.True(o.FundTransfer != 0 && o.FundTransfer == o.FeeToFund - o.PaidByFund, $"settled as planned: {o.FundTransfer}"));
+            var settled = executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.FundTransfer);
+            var balance = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
+                .QueryAsync<BigInteger>(venue.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token });
+            Assert.Equal(onVenueChain - settled, balance);
+            await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(venue.Options.ChainId).Item1 + a.On(venue.Options.ChainId).Item2 == balance, "the account shows the settlements");
             var bookings = (await FundAsync(venue.Options.ChainId)).Bookings.Where(b => string.Equals(b.Account, trader.Address, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.Equal(
-                executed.Select(o => (o.Nonce, SimulationResponse.Usd((Int128)(o.FeeToFund - o.PaidByFund)))).Order(),
+                executed.Select(o => (o.Nonce, SimulationResponse.Usd((Int128)o.FundTransfer))).Order(),
                 bookings.Select(b => (b.Nonce, b.Usd)).Order());
 
             Assert.Equal(liquidated.Positions.Single().Size, onVenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -90,7 +100,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         // What a silo acting alone would ask: sell 1 ETH of a healthy account at the oracle price.
         var body = new Chains.Liquidations.LiquidationBody(
             venue.Options.ChainId, 1_000_000, (ulong)DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), venue.Contracts.Venue, trader.Address,
-            MarketOptions.ToOnChainId("ETH-PERP"), "-1000000000000000000", "3000000000000000000000");
+            MarketOptions.ToOnChainId("ETH-PERP"), "-1000000000000000000", "3000000000000000000000", venue.Contracts.Token, "0");
         using var member = new HttpClient { BaseAddress = new Uri(devnet.Devnet.Signers[1].HttpUrl) };
         using var response = await member.PostAsJsonAsync("/liquidations", body, Json);
         var decision = (await response.Content.ReadFromJsonAsync<Chains.Committee.MemberDecision>(Json))!;

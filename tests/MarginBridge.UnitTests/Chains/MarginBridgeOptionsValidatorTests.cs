@@ -54,6 +54,17 @@ public sealed class MarginBridgeOptionsValidatorTests
     }
 
     [Fact]
+    public void AChainWithVenuesButNoUsdc_IsRefused_LiquidationsSettleInIt()
+    {
+        var options = Valid();
+        options.Chains[0].Venues = ["0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"];
+        options.Chains[0].Tokens[0].Asset = "DAI";
+        Assert.Contains(
+            "MarginBridge:Chains:0:Tokens: a chain with venues must list a USDC token: its liquidations settle with the insurance fund in it",
+            MarginBridgeOptionsValidator.Validate(options));
+    }
+
+    [Fact]
     public void EveryBrokenKey_IsReported_NotOnlyTheFirst()
     {
         var options = Valid();

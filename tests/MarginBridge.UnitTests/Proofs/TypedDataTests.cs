@@ -39,10 +39,11 @@ public sealed class TypedDataTests
     }
 
     [Fact]
-    public void LiquidationLeaf_EncodesNegativeSizesAsTwosComplement()
+    public void LiquidationLeaf_EncodesNegativeSizesAndFundTransfersAsTwosComplement()
     {
         var route = new RouteStruct { SrcChainId = 1, SrcContract = Vault, DstChainId = 2, DstContract = Vault };
-        LiquidationStruct Liquidation(int size) => new() { Nonce = 1, Venue = Vault, Account = Vault, SizeDelta = size, Price = 1 };
-        Assert.NotEqual(MessageLeaf.Liquidation(route, Liquidation(-1)).ToHex(), MessageLeaf.Liquidation(route, Liquidation(1)).ToHex());
+        LiquidationStruct Liquidation(int size, int fund) => new() { Nonce = 1, Venue = Vault, Account = Vault, SizeDelta = size, Price = 1, Token = Vault, FundTransfer = fund };
+        Assert.NotEqual(MessageLeaf.Liquidation(route, Liquidation(-1, 0)).ToHex(), MessageLeaf.Liquidation(route, Liquidation(1, 0)).ToHex());
+        Assert.NotEqual(MessageLeaf.Liquidation(route, Liquidation(-1, -5)).ToHex(), MessageLeaf.Liquidation(route, Liquidation(-1, 5)).ToHex());
     }
 }
