@@ -9,6 +9,7 @@ pragma solidity ^0.8.24;
 library BridgeMessages {
     uint8 internal constant KIND_TRANSFER = 1;
     uint8 internal constant KIND_LIQUIDATION = 2;
+    uint8 internal constant KIND_DELEVERAGE = 3;
 
     /// @notice Where a message comes from and where it may execute.
     struct Route {
@@ -43,6 +44,20 @@ library BridgeMessages {
         int256 fundTransfer;
     }
 
+    /// @notice A committee-attested auto-deleveraging: when the chain's insurance fund cannot cover a
+    /// bankrupt account's deficit, `account`'s position changes by `sizeDelta` and `counterparty`'s
+    /// opposite position by `-sizeDelta`, both at `price` (the bankrupt account's bankruptcy price).
+    struct Deleverage {
+        uint64 nonce;
+        uint64 expiry;
+        address venue;
+        bytes32 market;
+        address account;
+        address counterparty;
+        int256 sizeDelta;
+        uint256 price;
+    }
+
     function transferLeaf(Route calldata route, Transfer calldata transfer) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_TRANSFER, route, transfer));
     }
@@ -72,6 +87,10 @@ library BridgeMessages {
 
     function liquidationLeaf(Route calldata route, Liquidation calldata liquidation) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_LIQUIDATION, route, liquidation));
+    }
+
+    function deleverageLeaf(Route calldata route, Deleverage calldata deleverage) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_DELEVERAGE, route, deleverage));
     }
 
     /// @notice The key of a route on its destination: replay protection and configuration hang off it.

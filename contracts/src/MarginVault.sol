@@ -254,6 +254,25 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         if (liquidation.fundTransfer != 0) _settleWithFund(liquidation);
     }
 
+    /// @notice Delivers a committee-attested auto-deleveraging to its venue: both sides change in one
+    /// transaction or neither does (the venue refuses a change that would grow or flip a position).
+    /// Runs while the vault is paused, like a liquidation, and shares the liquidation route's nonces.
+    function executeDeleverage(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.Deleverage calldata deleverage,
+        bytes32[] calldata proof
+    ) external nonReentrant {
+        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
+        bytes32 leaf = BridgeMessages.deleverageLeaf(route, deleverage);
+        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
+        _markExecuted(key, deleverage.nonce, deleverage.expiry);
+        emit MessageExecuted(leaf);
+        IVenueAdapter venue = IVenueAdapter(deleverage.venue);
+        venue.liquidate(deleverage.account, deleverage.market, deleverage.sizeDelta, deleverage.price);
+        venue.liquidate(deleverage.counterparty, deleverage.market, -deleverage.sizeDelta, deleverage.price);
+    }
+
     // ---------------------------------------------------------------- internals
 
     function _initiateTransfer(address account, uint64 dstChainId, address token, uint256 amount, address recipient)

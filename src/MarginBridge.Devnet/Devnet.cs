@@ -104,10 +104,10 @@ public sealed class Devnet : IAsyncDisposable
                 chains.Add(new DevnetChain(chain, nodes[i], deployments[i], blockTime));
             }
 
-            progress.Report("Wiring the bridge: committee, routes between every pair of chains, outflow limits, liquidity");
+            progress.Report("Wiring the bridge: committee, routes between every pair of chains, outflow limits, liquidity, insurance funds");
             var committee = await DevnetCommittee.CreateAsync(options.DataDirectory, profile.Devnet.Committee);
             await BridgeWiring.WireAsync(
-                [.. chains.Select(c => new WiredChain(c.Node, c.Contracts.Vault, c.Contracts.Token, c.Node.Accounts[0]))],
+                [.. chains.Select(c => new WiredChain(c.Node, c.Contracts.Vault, c.Contracts.Token, c.Node.Accounts[0], profile.Devnet.InsuranceFundOf(c.Options.Name, profile.Devnet.Collateral.Decimals)))],
                 committee.Members,
                 committee.Threshold,
                 profile.Devnet.Limits(profile.Devnet.Collateral.Decimals));

@@ -58,6 +58,9 @@ public sealed class DevnetProfile
         /// <summary>Whole tokens the admin puts into every chain's insurance fund.</summary>
         public long InsuranceFund { get; set; } = 50_000;
 
+        /// <summary>Per chain name, whole tokens for that chain's insurance fund instead of <see cref="InsuranceFund"/>.</summary>
+        public Dictionary<string, long> InsuranceFundOverrides { get; set; } = [];
+
         /// <summary>Starting USD price per asset; each gets a feed on <see cref="PriceFeedChain"/>.</summary>
         public Dictionary<string, decimal> PriceFeeds { get; set; } = [];
 
@@ -70,8 +73,12 @@ public sealed class DevnetProfile
         public Deployment.BridgeLimits Limits(int decimals)
         {
             var unit = System.Numerics.BigInteger.Pow(10, decimals);
-            return new Deployment.BridgeLimits(OutflowCapacity * unit, OutflowPeriodSeconds, Liquidity * unit, InsuranceFund * unit);
+            return new Deployment.BridgeLimits(OutflowCapacity * unit, OutflowPeriodSeconds, Liquidity * unit);
         }
+
+        /// <summary>The chain's insurance fund at start, in base units.</summary>
+        public System.Numerics.BigInteger InsuranceFundOf(string chain, int decimals) =>
+            InsuranceFundOverrides.GetValueOrDefault(chain, InsuranceFund) * System.Numerics.BigInteger.Pow(10, decimals);
     }
 
     public sealed class CommitteeSection

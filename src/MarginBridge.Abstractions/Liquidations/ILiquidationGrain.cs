@@ -33,6 +33,7 @@ public sealed record LiquidationView(
 /// <param name="SizeBefore">The position's size when the instruction was planned.</param>
 /// <param name="Token">The chain's USDC, in which the instruction settles with the fund on chain.</param>
 /// <param name="FundTransfer">The fee (&gt; 0) or deficit (&lt; 0) in <paramref name="Token"/>'s base units that the vault moves.</param>
+/// <param name="Counterparty">Set for an auto-deleveraging: the account whose opposite position closes against this one at the bankruptcy price.</param>
 /// <param name="Waiting">What it waits for, in words (refusals of members, a transaction not mined).</param>
 [GenerateSerializer, Immutable]
 public sealed record LiquidationOrder(
@@ -52,4 +53,5 @@ public sealed record LiquidationOrder(
     [property: Id(13)] DateTimeOffset At,
     [property: Id(14)] BigInteger SizeBefore,
     [property: Id(15)] string Token,
-    [property: Id(16)] BigInteger FundTransfer);
+    [property: Id(16)] BigInteger FundTransfer,
+    [property: Id(17)] string? Counterparty = null);

@@ -20,7 +20,25 @@ public interface IExposureShardGrain : IGrainWithStringKey
     Task OnPrice(PriceStatus price);
 
     Task<ExposureShardStatus> GetStatus();
+
+    /// <summary>
+    /// The shard's accounts above maintenance that hold a perpetual in <paramref name="market"/> on the
+    /// venue opposite to <paramref name="side"/> (the sign of the bankrupt position): who an
+    /// auto-deleveraging may close against.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<DeleverageCounterparty>> FindOpposites(long chainId, string venue, string market, int side);
 }
+
+/// <param name="Size">The venue's 18-decimal size.</param>
+/// <param name="EntryPrice">The venue's 18-decimal average entry price.</param>
+/// <param name="Equity">The account's equity at the shard's last margin, quote units.</param>
+[GenerateSerializer, Immutable]
+public sealed record DeleverageCounterparty(
+    [property: Id(0)] string Account,
+    [property: Id(1)] System.Numerics.BigInteger Size,
+    [property: Id(2)] System.Numerics.BigInteger EntryPrice,
+    [property: Id(3)] System.Numerics.BigInteger Equity);
 
 /// <param name="LastRemarginMicroseconds">Wall time of the last full re-margin of the shard's books.</param>
 [GenerateSerializer, Immutable]

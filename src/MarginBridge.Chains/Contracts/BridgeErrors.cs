@@ -240,3 +240,14 @@ public sealed class UnexpectedReceivedAmountError : IErrorDTO
     [Parameter("uint256", "received", 3)]
     public BigInteger Received { get; set; }
 }
+
+/// <summary>A venue's: a liquidation or deleveraging that would grow or flip the position.</summary>
+[Error("LiquidationIncreasesPosition")]
+public sealed class LiquidationIncreasesPositionError : IErrorDTO
+{
+    [Parameter("int256", "size", 1)]
+    public BigInteger Size { get; set; }
+
+    [Parameter("int256", "sizeDelta", 2)]
+    public BigInteger SizeDelta { get; set; }
+}

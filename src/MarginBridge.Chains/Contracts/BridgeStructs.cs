@@ -73,6 +73,38 @@ public sealed class LiquidationStruct
     public BigInteger FundTransfer { get; set; }
 }
 
+/// <summary>
+/// A committee-attested auto-deleveraging: <see cref="Account"/>'s position changes by
+/// <see cref="SizeDelta"/> and <see cref="Counterparty"/>'s opposite one by its negation, both at
+/// <see cref="Price"/> (the bankrupt account's bankruptcy price).
+/// </summary>
+public sealed class DeleverageStruct
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 2)]
+    public ulong Expiry { get; set; }
+
+    [Parameter("address", "venue", 3)]
+    public string Venue { get; set; } = string.Empty;
+
+    [Parameter("bytes32", "market", 4)]
+    public byte[] Market { get; set; } = new byte[32];
+
+    [Parameter("address", "account", 5)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "counterparty", 6)]
+    public string Counterparty { get; set; } = string.Empty;
+
+    [Parameter("int256", "sizeDelta", 7)]
+    public BigInteger SizeDelta { get; set; }
+
+    [Parameter("uint256", "price", 8)]
+    public BigInteger Price { get; set; }
+}
+
 /// <summary>A margin clearance: the committee's word that the account may withdraw.</summary>
 public sealed class ClearanceStruct
 {

@@ -219,6 +219,22 @@ public sealed class ExecuteTransfersFunction : FunctionMessage
     public byte[] ProofFlags { get; set; } = [];
 }
 
+[Function("executeDeleverage")]
+public sealed class ExecuteDeleverageFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple", "deleverage", 3)]
+    public DeleverageStruct Deleverage { get; set; } = new();
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+}
+
 [Function("executeLiquidation")]
 public sealed class ExecuteLiquidationFunction : FunctionMessage
 {

@@ -27,37 +27,13 @@ public sealed record LiquidationBody(long ChainId, ulong Nonce, ulong Expiry, st
     /// <summary>The chain and the instruction, or the first broken field and what is wrong with it.</summary>
     public (ChainOptions? Chain, LiquidationStruct? Liquidation, string? Error) Parse(MarginBridgeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.FindChain(ChainId) is not { } chain)
+        var (fields, error) = InstructionFields.Parse(options, ChainId, Venue, Account, Market, SizeDelta, Price);
+        if (fields is null)
         {
-            return (null, null, $"chainId: {ChainId} is not a chain of this bridge");
+            return (null, null, error);
         }
 
-        if (!EvmAddress.TryNormalize(Venue, out var venue) || !chain.Venues.Any(v => EvmAddress.Normalize(v) == venue))
-        {
-            return (null, null, $"venue: '{Venue}' is not a venue on {chain.Name}");
-        }
-
-        if (!EvmAddress.TryNormalize(Account, out var account))
-        {
-            return (null, null, "account: must be a 0x-prefixed 20-byte hex address");
-        }
-
-        if (Market is null || !Market.IsHex() || Market.HexToByteArray() is not { Length: 32 } market)
-        {
-            return (null, null, "market: must be a bytes32 as 0x hex");
-        }
-
-        if (!BigInteger.TryParse(SizeDelta, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sizeDelta) || sizeDelta.IsZero)
-        {
-            return (null, null, "sizeDelta: must be a non-zero integer");
-        }
-
-        if (!BigInteger.TryParse(Price, NumberStyles.None, CultureInfo.InvariantCulture, out var price) || price.IsZero)
-        {
-            return (null, null, "price: must be a positive integer");
-        }
-
+        var chain = fields.Chain;
         if (!EvmAddress.TryNormalize(Token, out var token) || FundSettlement.TokenOf(chain) is not { } settlement || EvmAddress.Normalize(settlement.Address) != token)
         {
             return (null, null, $"token: '{Token}' is not {chain.Name}'s {FundSettlement.Asset}, the token liquidations settle in");
@@ -68,6 +44,6 @@ public sealed record LiquidationBody(long ChainId, ulong Nonce, ulong Expiry, st
             return (null, null, "fundTransfer: must be an integer (a fee > 0, a deficit < 0, or 0)");
         }
 
-        return (chain, new LiquidationStruct { Nonce = Nonce, Expiry = Expiry, Venue = venue, Account = account, Market = market, SizeDelta = sizeDelta, Price = price, Token = token, FundTransfer = fundTransfer }, null);
+        return (chain, new LiquidationStruct { Nonce = Nonce, Expiry = Expiry, Venue = fields.Venue, Account = fields.Account, Market = fields.Market, SizeDelta = fields.SizeDelta, Price = fields.Price, Token = token, FundTransfer = fundTransfer }, null);
     }
 }

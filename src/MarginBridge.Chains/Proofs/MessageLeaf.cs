@@ -11,6 +11,7 @@ public static class MessageLeaf
 {
     public const byte TransferKind = 1;
     public const byte LiquidationKind = 2;
+    public const byte DeleverageKind = 3;
 
     public static byte[] Transfer(RouteStruct route, TransferStruct transfer)
     {
@@ -41,6 +42,23 @@ public static class MessageLeaf
         words.Unsigned(liquidation.Price);
         words.Address(liquidation.Token);
         words.Signed(liquidation.FundTransfer);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
+    public static byte[] Deleverage(RouteStruct route, DeleverageStruct deleverage)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 13];
+        var words = new AbiWords(buffer);
+        words.Unsigned(DeleverageKind);
+        WriteRoute(ref words, route);
+        words.Unsigned(deleverage.Nonce);
+        words.Unsigned(deleverage.Expiry);
+        words.Address(deleverage.Venue);
+        words.Bytes32(deleverage.Market);
+        words.Address(deleverage.Account);
+        words.Address(deleverage.Counterparty);
+        words.Signed(deleverage.SizeDelta);
+        words.Unsigned(deleverage.Price);
         return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
     }
 

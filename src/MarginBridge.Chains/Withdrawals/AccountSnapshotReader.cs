@@ -36,6 +36,19 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     public Task<bool> IsClearanceUsedAsync(ChainOptions chain, string account, ulong nonce, CancellationToken cancellationToken) =>
         _readers[chain.ChainId].QueryAsync<UsedClearancesFunction, bool>(chain.Vault, new UsedClearancesFunction { Account = account, ClearanceNonce = nonce }, cancellationToken);
 
+    /// <summary>The chain's insurance fund in its settlement token at the head, in quote units (zero without one).</summary>
+    public async Task<BigInteger> ReadInsuranceFundAsync(ChainOptions chain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        if (Liquidations.FundSettlement.TokenOf(chain) is not { } token)
+        {
+            return BigInteger.Zero;
+        }
+
+        var balance = await _readers[chain.ChainId].QueryAsync<InsuranceFundFunction, BigInteger>(chain.Vault, new InsuranceFundFunction { Token = token.Address }, cancellationToken);
+        return Liquidations.FundSettlement.ToQuoteUnits(token, balance);
+    }
+
     private async Task<(long ChainId, long HeadTimestamp, List<ChainBalance> Balances, IEnumerable<PositionChange> Reports)> ReadChainAsync(ChainOptions chain, string account, CancellationToken cancellationToken)
     {
         var reader = _readers[chain.ChainId];

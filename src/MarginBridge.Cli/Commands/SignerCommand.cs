@@ -103,6 +103,11 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
             var answer = await liquidations.DecideAsync(body, token);
             return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
         });
+        app.MapPost("/deleverages", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (DeleverageBody body, CancellationToken token) =>
+        {
+            var answer = await liquidations.DecideAsync(body, token);
+            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
+        });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
         await app.RunAsync();
         return 0;

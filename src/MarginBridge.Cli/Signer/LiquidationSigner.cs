@@ -1,6 +1,8 @@
+using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Liquidations;
 using MarginBridge.Chains.Proofs;
 using MarginBridge.Chains.Withdrawals;
@@ -8,23 +10,27 @@ using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Liquidation;
 using MarginBridge.Margin.Portfolio;
 using MarginBridge.Silo.Api;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
 
 namespace MarginBridge.Cli.Signer;
 
 /// <summary>
-/// A member's decision on a liquidation instruction: it signs the one-instruction batch for the
-/// venue's vault only after reading the account itself (two endpoints per chain, as for a
-/// clearance) and finding with the margin library that the account is below maintenance, that the
+/// A member's decision on a liquidation or an auto-deleveraging: it signs the one-instruction batch
+/// for the venue's vault only after reading the account itself (two endpoints per chain, as for a
+/// clearance) and finding with the margin library that the account is below maintenance and that the
 /// instruction reduces a perpetual the account holds on that venue by no more than one block's
-/// liquidation allows, and that its price lies between the oracle and the bankruptcy price (1 % of
-/// the oracle price of slack for prices that moved between the silo's read and the member's), and
-/// that its settlement with the insurance fund is no larger than that fill's fee or deficit.
+/// liquidation allows. A liquidation's price must lie between the oracle and the bankruptcy price
+/// and its settlement with the insurance fund be no larger than that fill's fee or deficit; a
+/// deleveraging needs a fund (read on chain) that cannot cover the deficit, the bankruptcy price, and
+/// a counterparty holding at least as much of the opposite side there. Prices get 1 % of the oracle
+/// price of slack for prices that moved between the silo's read and the member's. Members do not
+/// check that the counterparty is the best ranked one: they would need every account's book.
 /// </summary>
 public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, IReadOnlyList<AccountSnapshotReader> readers)
 {
     private const int MaxLifetimeSeconds = 3_600;
-    private static readonly System.Numerics.BigInteger SizeScale = System.Numerics.BigInteger.Pow(10, 10);
+    private static readonly BigInteger SizeScale = BigInteger.Pow(10, 10);
 
     public string Member { get; } = EvmAddress.Normalize(key.GetPublicAddress());
 
@@ -37,74 +43,109 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return MemberDecision.Refused(Member, error!);
         }
 
-        var reads = await Task.WhenAll(readers.Select(r => r.ReadAsync(liquidation.Account, cancellationToken)));
+        var (found, refused) = await AssessAsync(chain, liquidation.Account, liquidation.Venue, liquidation.Market, liquidation.Expiry, liquidation.SizeDelta, cancellationToken);
+        if (found is null)
+        {
+            return refused!;
+        }
+
+        var plan = LiquidationMath.Plan(found.Input, new InsuranceFund(chain.ChainId, Int128.MaxValue), model.Parameters.Liquidation);
+        var price = (long)(liquidation.Price / SizeScale);
+        var (low, high) = Around(found.Input, Math.Min(plan.FillablePrice, plan.BankruptcyPrice), Math.Max(plan.FillablePrice, plan.BankruptcyPrice));
+        var refusal = price < low || price > high
+            ? $"price {price} (USD × 1e8) is outside [{low}, {high}], between the oracle and the bankruptcy price"
+            : CheckFundTransfer(chain, liquidation, found.Input, found.Delta, price);
+        return refusal is null
+            ? Sign(chain, liquidation.Nonce, LiquidationRoute.Leaf(chain, liquidation), found)
+            : MemberDecision.Refused(Member, refusal, found.Equity, found.Maintenance);
+    }
+
+    public async Task<MemberDecision> DecideAsync(DeleverageBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var (chain, deleverage, error) = body.Parse(bridge);
+        if (chain is null || deleverage is null)
+        {
+            return MemberDecision.Refused(Member, error!);
+        }
+
+        var (found, refused) = await AssessAsync(chain, deleverage.Account, deleverage.Venue, deleverage.Market, deleverage.Expiry, deleverage.SizeDelta, cancellationToken);
+        if (found is null)
+        {
+            return refused!;
+        }
+
+        var funds = await Task.WhenAll(readers.Select(r => r.ReadInsuranceFundAsync(chain, cancellationToken)));
+        var fund = funds.Max();
+        var plan = LiquidationMath.Plan(found.Input, new InsuranceFund(chain.ChainId, (Int128)fund), model.Parameters.Liquidation);
+        if (plan.PaidBy != LiquidationPayer.AutoDeleveraging)
+        {
+            return MemberDecision.Refused(Member, $"no deleveraging: {chain.Name}'s insurance fund holds {fund} quote units and this step is paid by {plan.PaidBy}", found.Equity, found.Maintenance);
+        }
+
+        var price = (long)(deleverage.Price / SizeScale);
+        var (low, high) = Around(found.Input, plan.BankruptcyPrice, plan.BankruptcyPrice);
+        if (price < low || price > high)
+        {
+            return MemberDecision.Refused(Member, $"price {price} (USD × 1e8) is not the bankruptcy price {plan.BankruptcyPrice} (allowed [{low}, {high}])", found.Equity, found.Maintenance);
+        }
+
+        var counterparty = (await Task.WhenAll(readers.Select(r => r.ReadAsync(deleverage.Counterparty, cancellationToken))))
+            .Select(s => PositionOn(s, chain, deleverage.Venue, deleverage.Market)?.Size ?? 0)
+            .MinBy(BigInteger.Abs);
+        if (counterparty.Sign != deleverage.SizeDelta.Sign || BigInteger.Abs(counterparty) < BigInteger.Abs(deleverage.SizeDelta))
+        {
+            return MemberDecision.Refused(Member, $"the counterparty holds {counterparty} there: not the opposite side of at least {BigInteger.Abs(deleverage.SizeDelta)}", found.Equity, found.Maintenance);
+        }
+
+        return Sign(chain, deleverage.Nonce, LiquidationRoute.Leaf(chain, deleverage), found);
+    }
+
+    /// <summary>The account read from the chains, below maintenance, holding a perpetual there that <paramref name="sizeDelta"/> reduces by at most one block's share; or the refusal.</summary>
+    private async Task<(Assessment? Found, MemberDecision? Refusal)> AssessAsync(ChainOptions chain, string account, string venue, byte[] market, ulong expiry, BigInteger sizeDelta, CancellationToken cancellationToken)
+    {
+        var reads = await Task.WhenAll(readers.Select(r => r.ReadAsync(account, cancellationToken)));
         var (snapshot, disagreement) = reads.Length == 1 ? (reads[0], null) : AccountSnapshot.Combine(reads[0], reads[1]);
         if (snapshot is null)
         {
-            return MemberDecision.Refused(Member, disagreement!);
+            return (null, MemberDecision.Refused(Member, disagreement!));
         }
 
         var now = snapshot.HeadTimestamps[chain.ChainId];
-        if (liquidation.Expiry <= (ulong)now || liquidation.Expiry > (ulong)now + MaxLifetimeSeconds)
+        if (expiry <= (ulong)now || expiry > (ulong)now + MaxLifetimeSeconds)
         {
-            return MemberDecision.Refused(Member, $"expiry {liquidation.Expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}");
+            return (null, MemberDecision.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}"));
         }
 
-        var book = LiveBook.Compile(new AccountView(liquidation.Account, snapshot.Balances, [], 0, 0, snapshot.Positions, null), bridge, model);
+        var book = LiveBook.Compile(new AccountView(account, snapshot.Balances, [], 0, 0, snapshot.Positions, null), bridge, model);
         if (book.Decide(new PriceBoard(snapshot.Prices), model, now, out var undecided) is not { } basis)
         {
-            return MemberDecision.Refused(Member, undecided!);
+            return (null, MemberDecision.Refused(Member, undecided!));
         }
 
         var (margin, risks) = (basis.Margin, basis.Risks);
         var (equity, maintenance) = (SimulationResponse.Usd(margin.Equity), SimulationResponse.Usd(margin.MaintenanceRequirement));
         if (!margin.IsLiquidatable)
         {
-            return MemberDecision.Refused(Member, $"the account is not below maintenance: equity {equity} USD, maintenance {maintenance} USD", equity, maintenance);
+            return (null, MemberDecision.Refused(Member, $"the account is not below maintenance: equity {equity} USD, maintenance {maintenance} USD", equity, maintenance));
         }
 
-        var market = Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.ToHex(liquidation.Market, true);
-        var position = snapshot.Positions.FirstOrDefault(p => p.ChainId == chain.ChainId && p.Venue == liquidation.Venue && string.Equals(p.Market, market, StringComparison.OrdinalIgnoreCase));
-        var input = position is null ? null : book.LiquidationInputFor(position, bridge, margin, risks);
-        if (position is null || input is not { } found)
+        var position = PositionOn(snapshot, chain, venue, market);
+        if (position is null || book.LiquidationInputFor(position, bridge, margin, risks) is not { } input)
         {
-            return MemberDecision.Refused(Member, $"the account holds no perpetual in market {market} on {chain.Name}'s venue {liquidation.Venue}", equity, maintenance);
+            return (null, MemberDecision.Refused(Member, $"the account holds no perpetual in market {market.ToHex(prefix: true)} on {chain.Name}'s venue {venue}", equity, maintenance));
         }
 
-        var refusal = CheckInstruction(chain, liquidation, position, found);
-        if (refusal is not null)
+        if (sizeDelta.Sign == position.Size.Sign || BigInteger.Abs(sizeDelta) > BigInteger.Abs(position.Size))
         {
-            return MemberDecision.Refused(Member, refusal, equity, maintenance);
+            return (null, MemberDecision.Refused(Member, $"a size change of {sizeDelta} does not reduce the position of {position.Size} without flipping it", equity, maintenance));
         }
 
-        var digest = LiquidationRoute.AttestationDigest(chain, liquidation.Nonce, LiquidationRoute.Leaf(chain, liquidation));
-        var signature = CommitteeSignatures.Sign(digest, [key]).Single();
-        return new MemberDecision(Member, true, MemberDecision.Encode(signature), null, equity, maintenance);
-    }
-
-    private string? CheckInstruction(ChainOptions chain, Chains.Contracts.LiquidationStruct liquidation, VenuePosition position, LiquidationInput input)
-    {
-        if (liquidation.SizeDelta.Sign == position.Size.Sign || System.Numerics.BigInteger.Abs(liquidation.SizeDelta) > System.Numerics.BigInteger.Abs(position.Size))
-        {
-            return $"a size change of {liquidation.SizeDelta} does not reduce the position of {position.Size} without flipping it";
-        }
-
-        var parameters = model.Parameters.Liquidation;
-        var allowed = Math.Abs(LiquidationMath.PositionDeltaThisBlock(input, parameters));
-        var asked = System.Numerics.BigInteger.Abs(Rounding.AwayFromZero(liquidation.SizeDelta, SizeScale));
-        if (asked > allowed)
-        {
-            return $"{asked} quantity units is more than one block's liquidation of this position allows ({allowed})";
-        }
-
-        var plan = LiquidationMath.Plan(input, new InsuranceFund(position.ChainId, Int128.MaxValue), parameters);
-        var price = (long)(liquidation.Price / SizeScale);
-        var slack = input.OraclePrice / 100;
-        var low = Math.Min(input.OraclePrice, Math.Min(plan.FillablePrice, plan.BankruptcyPrice)) - slack;
-        var high = Math.Max(input.OraclePrice, Math.Max(plan.FillablePrice, plan.BankruptcyPrice)) + slack;
-        return price < low || price > high
-            ? $"price {price} (USD × 1e8) is outside [{low}, {high}], between the oracle and the bankruptcy price"
-            : CheckFundTransfer(chain, liquidation, input, (long)-asked * Math.Sign(input.PositionQuantity), price);
+        var allowed = Math.Abs(LiquidationMath.PositionDeltaThisBlock(input, model.Parameters.Liquidation));
+        var asked = BigInteger.Abs(Rounding.AwayFromZero(sizeDelta, SizeScale));
+        return asked > allowed
+            ? (null, MemberDecision.Refused(Member, $"{asked} quantity units is more than one block's liquidation of this position allows ({allowed})", equity, maintenance))
+            : (new Assessment(input, (long)asked * -Math.Sign(input.PositionQuantity), equity, maintenance), null);
     }
 
     /// <summary>
@@ -112,15 +153,15 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
     /// price: a fee at most the maximum liquidation fee of the fill's quote, a deficit at most what the
     /// fill leaves below bankruptcy (with 1 % of the quote of slack, as for the price).
     /// </summary>
-    private string? CheckFundTransfer(ChainOptions chain, Chains.Contracts.LiquidationStruct liquidation, LiquidationInput input, long delta, long price)
+    private string? CheckFundTransfer(ChainOptions chain, LiquidationStruct liquidation, LiquidationInput input, long delta, long price)
     {
         var asked = FundSettlement.ToQuoteUnits(FundSettlement.TokenOf(chain)!, liquidation.FundTransfer);
         var parameters = model.Parameters.Liquidation;
         var quote = LiquidationMath.QuoteAtPrice(delta, price);
-        var notional = System.Numerics.BigInteger.Abs((System.Numerics.BigInteger)quote);
-        var expected = (System.Numerics.BigInteger)LiquidationMath.InsuranceFundDelta(quote, LiquidationMath.BankruptcyQuote(input, delta), parameters);
+        var notional = BigInteger.Abs((BigInteger)quote);
+        var expected = (BigInteger)LiquidationMath.InsuranceFundDelta(quote, LiquidationMath.BankruptcyQuote(input, delta), parameters);
         var maxFee = notional * parameters.MaxLiquidationFeePpm / 1_000_000;
-        var maxDeficit = System.Numerics.BigInteger.Max(-expected, 0) + (notional / 100);
+        var maxDeficit = BigInteger.Max(-expected, 0) + (notional / 100);
         return asked.Sign switch
         {
             > 0 when asked > maxFee => $"a fee of {asked} quote units is more than the {maxFee} the maximum liquidation fee allows on this fill",
@@ -128,4 +169,27 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             _ => null,
         };
     }
+
+    /// <summary>The range from the oracle to the given prices, widened by 1 % of the oracle price.</summary>
+    private static (long Low, long High) Around(LiquidationInput input, long low, long high)
+    {
+        var slack = input.OraclePrice / 100;
+        return (Math.Min(input.OraclePrice, low) - slack, Math.Max(input.OraclePrice, high) + slack);
+    }
+
+    private static VenuePosition? PositionOn(AccountSnapshot snapshot, ChainOptions chain, string venue, byte[] market)
+    {
+        var id = market.ToHex(prefix: true);
+        return snapshot.Positions.FirstOrDefault(p => p.ChainId == chain.ChainId && p.Venue == venue && string.Equals(p.Market, id, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private MemberDecision Sign(ChainOptions chain, ulong nonce, byte[] leaf, Assessment found)
+    {
+        var digest = LiquidationRoute.AttestationDigest(chain, nonce, leaf);
+        var signature = CommitteeSignatures.Sign(digest, [key]).Single();
+        return new MemberDecision(Member, true, MemberDecision.Encode(signature), null, found.Equity, found.Maintenance);
+    }
+
+    /// <param name="Delta">The instruction's size change in quantity units.</param>
+    private sealed record Assessment(LiquidationInput Input, long Delta, string Equity, string Maintenance);
 }

@@ -43,7 +43,7 @@ public static class BridgeWiring
             await SendAsync(web3, chain.Vault, new SetRemoteTokenFunction { ChainId = otherId, Token = chain.Token, Remote = other.Token });
         }
 
-        var minted = limits.Liquidity + limits.InsuranceFund;
+        var minted = limits.Liquidity + chain.InsuranceFund;
         if (minted > 0)
         {
             await SendAsync(web3, chain.Token, new MintFunction { To = chain.Admin.Address, Amount = minted });
@@ -55,9 +55,9 @@ public static class BridgeWiring
             await SendAsync(web3, chain.Vault, new ProvideLiquidityFunction { Token = chain.Token, Amount = limits.Liquidity });
         }
 
-        if (limits.InsuranceFund > 0)
+        if (chain.InsuranceFund > 0)
         {
-            await SendAsync(web3, chain.Vault, new FundInsuranceFunction { Token = chain.Token, Amount = limits.InsuranceFund });
+            await SendAsync(web3, chain.Vault, new FundInsuranceFunction { Token = chain.Token, Amount = chain.InsuranceFund });
         }
     }
 
@@ -83,11 +83,10 @@ public static class BridgeWiring
     }
 }
 
-/// <summary>A chain's deployed bridge contracts and its vault admin.</summary>
-public sealed record WiredChain(AnvilNode Node, string Vault, string Token, DevAccount Admin);
+/// <summary>A chain's deployed bridge contracts, its vault admin, and what the admin puts into its insurance fund.</summary>
+public sealed record WiredChain(AnvilNode Node, string Vault, string Token, DevAccount Admin, BigInteger InsuranceFund);
 
 /// <param name="OutflowCapacity">Per-token bucket: what may leave at once.</param>
 /// <param name="OutflowPeriodSeconds">Time for an empty bucket to refill.</param>
 /// <param name="Liquidity">Free liquidity the admin provides on every chain.</param>
-/// <param name="InsuranceFund">What the admin puts into every chain's insurance fund.</param>
-public sealed record BridgeLimits(BigInteger OutflowCapacity, ulong OutflowPeriodSeconds, BigInteger Liquidity, BigInteger InsuranceFund);
+public sealed record BridgeLimits(BigInteger OutflowCapacity, ulong OutflowPeriodSeconds, BigInteger Liquidity);

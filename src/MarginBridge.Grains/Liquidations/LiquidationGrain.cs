@@ -1,6 +1,7 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Liquidations;
+using MarginBridge.Abstractions.Margin;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Abstractions.Submission;
 using MarginBridge.Chains.Committee;
@@ -103,7 +104,7 @@ public sealed partial class LiquidationGrain(
             {
                 state.State.Pending = order;
                 await state.WriteStateAsync(cancellationToken);
-                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund} quote units; settles {order.FundTransfer} base units with chain {order.ChainId}'s fund); nonce {order.Nonce}");
+                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}{(order.Counterparty is { } c ? $", deleveraged against {c}" : "")}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund} quote units; settles {order.FundTransfer} base units with chain {order.ChainId}'s fund); nonce {order.Nonce}");
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -165,13 +166,42 @@ public sealed partial class LiquidationGrain(
             return (null, false);
         }
 
+        var (delta, counterparty) = (plan.DeltaQuantity, (string?)null);
+        if (plan.PaidBy == LiquidationPayer.AutoDeleveraging && await FindCounterpartyAsync(candidate.Position, input, plan) is { } found)
+        {
+            (delta, counterparty) = (found.Fill, found.Account);
+        }
+
         var head = await connections.GetReader(chainId).GetHeadAsync(CancellationToken.None);
         var nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(chainId).Take();
         return (new LiquidationOrder(
             chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), candidate.Position.Venue, candidate.Position.Market,
-            plan.DeltaQuantity * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
+            delta * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
             "Planned", null, null, time.GetUtcNow(), candidate.Position.Size,
-            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(plan.FeeToFund - plan.PaidByFund))), false);
+            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(plan.FeeToFund - plan.PaidByFund)), counterparty), false);
+    }
+
+    /// <summary>
+    /// The chain's fund cannot cover the deficit: the best ranked account (profit × leverage) holding the
+    /// opposite perpetual on the same venue, from every exposure shard of the underlying, and the
+    /// quantity closed against it this step (signed like the liquidation's delta); null when nobody holds it.
+    /// </summary>
+    private async Task<(string Account, long Fill)?> FindCounterpartyAsync(VenuePosition position, LiquidationInput input, LiquidationPlan plan)
+    {
+        var underlying = options.Value.Markets.Find(m => string.Equals(m.OnChainId, position.Market, StringComparison.OrdinalIgnoreCase))!.Underlying;
+        var shards = await Task.WhenAll(Enumerable.Range(0, options.Value.Exposure.ShardsPerAsset).Select(i =>
+            GrainFactory.GetGrain<IExposureShardGrain>(ExposureShards.Key(underlying, i)).FindOpposites(position.ChainId, position.Venue, position.Market, position.Size.Sign)));
+        var opposites = shards.SelectMany(s => s).Where(c => c.Account != Account).ToArray();
+        var candidates = opposites.Select((c, i) => new DeleverageCandidate(i, (long)(c.Size / Scale), (long)(c.EntryPrice / Scale), (Int128)c.Equity)).ToArray();
+        var (scores, order) = (new double[candidates.Length], new int[candidates.Length]);
+        if (Deleveraging.Rank(candidates, input.PositionQuantity, plan.BankruptcyPrice, scores, order) == 0)
+        {
+            return null;
+        }
+
+        var best = order[0];
+        var fill = Math.Min(Math.Abs(plan.DeleverageQuantity), Math.Abs(candidates[best].Quantity));
+        return (opposites[best].Account, fill * -Math.Sign(input.PositionQuantity));
     }
 
     /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
@@ -180,7 +210,6 @@ public sealed partial class LiquidationGrain(
         var chain = connections.GetChain(order.ChainId);
         var reader = connections.GetReader(order.ChainId);
         var route = LiquidationRoute.To(chain);
-        var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = order.Market.HexToByteArray(), SizeDelta = order.SizeDelta, Price = order.Price, Token = order.Token, FundTransfer = order.FundTransfer };
         if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = order.Nonce }, cancellationToken))
         {
             await FinishAsync(order, "Executed");
@@ -194,20 +223,19 @@ public sealed partial class LiquidationGrain(
             return;
         }
 
-        var leaf = LiquidationRoute.Leaf(chain, liquidation);
+        var message = InstructionOf(chain, order);
         var batch = await reader.QueryDeserializingAsync<BatchesFunction, BatchOutput>(chain.Vault, new BatchesFunction { RouteKey = MessageLeaf.RouteKey(route.SrcChainId, route.SrcContract), BatchNumber = order.Nonce }, cancellationToken);
         var submitter = GrainFactory.GetGrain<IChainSubmitterGrain>(order.ChainId);
-        var execute = new ExecuteLiquidationFunction { Route = route, BatchNumber = order.Nonce, Liquidation = liquidation, Proof = [] };
         if (batch.Root.All(b => b == 0))
         {
-            var answer = await committee.DecideAsync("liquidations", LiquidationBody.From(order.ChainId, liquidation), LiquidationRoute.AttestationDigest(chain, order.Nonce, leaf), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
+            var answer = await committee.DecideAsync(message.Path, message.Body, LiquidationRoute.AttestationDigest(chain, order.Nonce, message.Leaf), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
             if (answer.Signers.Count < committee.Threshold)
             {
                 await WaitAsync(order, $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}");
                 return;
             }
 
-            var submit = new SubmitRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = order.Nonce, Root = leaf, MessageCount = 1, Signatures = [.. answer.Signatures] };
+            var submit = new SubmitRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = order.Nonce, Root = message.Leaf, MessageCount = 1, Signatures = [.. answer.Signatures] };
             var root = await submitter.Send(new SubmissionRequest(chain.Vault, submit.GetCallData().ToHex(prefix: true), null, $"submitRoot liquidation {order.Nonce}"));
             if (!root.IsSent)
             {
@@ -215,15 +243,32 @@ public sealed partial class LiquidationGrain(
                 return;
             }
 
-            var sent = await submitter.Send(new SubmissionRequest(chain.Vault, execute.GetCallData().ToHex(prefix: true), ExecutionGas, $"executeLiquidation {order.Nonce}"));
+            var sent = await submitter.Send(new SubmissionRequest(chain.Vault, message.Execute, ExecutionGas, $"{message.Path} {order.Nonce}"));
             await SentAsync(order with { Stage = "Attested" }, sent, $"attested by {string.Join(", ", answer.Signers)}");
             return;
         }
 
         if (order.Stage != "Sent" || time.GetUtcNow() - order.At > TimeSpan.FromSeconds(options.Value.Pipeline.StuckTransactionSeconds))
         {
-            await SentAsync(order, await submitter.Send(new SubmissionRequest(chain.Vault, execute.GetCallData().ToHex(prefix: true), null, $"executeLiquidation {order.Nonce}")), "root accepted");
+            await SentAsync(order, await submitter.Send(new SubmissionRequest(chain.Vault, message.Execute, null, $"{message.Path} {order.Nonce}")), "root accepted");
         }
+    }
+
+    /// <summary>The order as the message the members attest: a liquidation, or an auto-deleveraging when it names a counterparty.</summary>
+    private (string Path, object Body, byte[] Leaf, string Execute) InstructionOf(ChainOptions chain, LiquidationOrder order)
+    {
+        var route = LiquidationRoute.To(chain);
+        var market = order.Market.HexToByteArray();
+        if (order.Counterparty is { } counterparty)
+        {
+            var deleverage = new DeleverageStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Market = market, Account = Account, Counterparty = counterparty, SizeDelta = order.SizeDelta, Price = order.Price };
+            var execute = new ExecuteDeleverageFunction { Route = route, BatchNumber = order.Nonce, Deleverage = deleverage, Proof = [] };
+            return ("deleverages", DeleverageBody.From(order.ChainId, deleverage), LiquidationRoute.Leaf(chain, deleverage), execute.GetCallData().ToHex(prefix: true));
+        }
+
+        var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = market, SizeDelta = order.SizeDelta, Price = order.Price, Token = order.Token, FundTransfer = order.FundTransfer };
+        var call = new ExecuteLiquidationFunction { Route = route, BatchNumber = order.Nonce, Liquidation = liquidation, Proof = [] };
+        return ("liquidations", LiquidationBody.From(order.ChainId, liquidation), LiquidationRoute.Leaf(chain, liquidation), call.GetCallData().ToHex(prefix: true));
     }
 
     private async Task SentAsync(LiquidationOrder order, SubmissionResult sent, string what)

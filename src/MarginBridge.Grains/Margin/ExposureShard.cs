@@ -27,7 +27,7 @@ public sealed class ExposureShard(MarginModel model, MarginBridgeOptions options
     public MarginFlag Upsert(AccountView view, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var entry = new Entry(LiveBook.Compile(view, options, model));
+        var entry = new Entry(LiveBook.Compile(view, options, model), view.Positions);
         _accounts[view.Address] = entry;
         Evaluate(entry, now.ToUnixTimeSeconds());
         return entry.Flag(now);
@@ -66,6 +66,28 @@ public sealed class ExposureShard(MarginModel model, MarginBridgeOptions options
         return total;
     }
 
+    /// <summary>Accounts above maintenance holding the perpetual opposite to <paramref name="side"/> on that venue and market.</summary>
+    public List<DeleverageCounterparty> Opposites(long chainId, string venue, string market, int side)
+    {
+        var found = new List<DeleverageCounterparty>();
+        foreach (var (account, entry) in _accounts)
+        {
+            if (entry.Status is not (MarginStatus.Healthy or MarginStatus.BelowInitial))
+            {
+                continue;
+            }
+
+            var position = entry.Positions.FirstOrDefault(p => p.ChainId == chainId && p.Venue == venue && p.Instrument == Instrument.Perpetual
+                && string.Equals(p.Market, market, StringComparison.OrdinalIgnoreCase) && p.Size.Sign == -side);
+            if (position is not null)
+            {
+                found.Add(new DeleverageCounterparty(account, position.Size, position.EntryPrice, (System.Numerics.BigInteger)entry.Margin.Equity));
+            }
+        }
+
+        return found;
+    }
+
     public Dictionary<MarginStatus, int> CountByStatus() =>
         _accounts.Values.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
 
@@ -90,9 +112,11 @@ public sealed class ExposureShard(MarginModel model, MarginBridgeOptions options
         return before != entry.Status;
     }
 
-    private sealed class Entry(LiveBook book)
+    private sealed class Entry(LiveBook book, IReadOnlyList<VenuePosition> positions)
     {
         public LiveBook Book { get; } = book;
+
+        public IReadOnlyList<VenuePosition> Positions { get; } = positions;
 
         public MarginStatus Status { get; set; } = (MarginStatus)(-1);
 

@@ -101,6 +101,9 @@ public sealed class ExposureShardGrain(
     public Task<ExposureShardStatus> GetStatus() =>
         Task.FromResult(new ExposureShardStatus(_key.Asset, _key.Shard, _shard.Count, _shard.CountByStatus(), _lastRemarginMicroseconds, _lastRemarginAt));
 
+    public Task<IReadOnlyList<DeleverageCounterparty>> FindOpposites(long chainId, string venue, string market, int side) =>
+        Task.FromResult<IReadOnlyList<DeleverageCounterparty>>(_shard.Opposites(chainId, venue, market, side));
+
     /// <summary>
     /// Tells the account (one-way). A price move that takes an account below zero holds the outflows
     /// breaker for <c>Breakers:NegativeEquityHaltSeconds</c> (dYdX's withdrawal gating). An account

@@ -62,6 +62,41 @@ public sealed class LiquidationTests(BridgeContractsFixture chains)
         Assert.Equal(await bridge.B.CustodyAsync(), await bridge.B.BalanceAsync(trader.Address) + await bridge.B.LiquidityAsync());
     }
 
+    [Fact]
+    public async Task AttestedDeleverage_ClosesBothSidesAtOnePrice_OrNeitherWhenTheCounterpartyHoldsTooLittle()
+    {
+        var bridge = await chains.NewBridgeAsync();
+        var (bankrupt, counterparty) = (chains.B.Accounts[2], chains.B.Accounts[3]);
+        var market = new byte[32];
+        "ETH-PERP"u8.CopyTo(market);
+        await Devnet.Deployment.BridgeWiring.SendAsync(bridge.B.Node.Web3For(bankrupt), bridge.B.Venue, new TradeFunction { Market = market, Instrument = 0, NewSize = 10, Price = 3_000 });
+        await Devnet.Deployment.BridgeWiring.SendAsync(bridge.B.Node.Web3For(counterparty), bridge.B.Venue, new TradeFunction { Market = market, Instrument = 0, NewSize = -3, Price = 3_000 });
+        var route = TestBridge.Route(bridge.A, bridge.B);
+
+        async Task ExecuteAsync(ulong nonce, int sizeDelta)
+        {
+            var deleverage = new DeleverageStruct { Nonce = nonce, Venue = bridge.B.Venue, Market = market, Account = bankrupt.Address, Counterparty = counterparty.Address, SizeDelta = sizeDelta, Price = 2_900 };
+            var tree = new MerkleTree([MessageLeaf.Deleverage(route, deleverage)]);
+            await bridge.B.SendAsync(bridge.RootSubmission(bridge.B, route, nonce, tree));
+            await bridge.B.SendAsync(new ExecuteDeleverageFunction { Route = route, BatchNumber = nonce, Deleverage = deleverage, Proof = tree.Proof(0) });
+        }
+
+        async Task<(BigInteger, BigInteger)> SizesAsync()
+        {
+            var query = bridge.B.Node.Web3For(bankrupt).Eth.GetContractQueryHandler<VenuePositionsFunction>();
+            var a = await query.QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = bankrupt.Address, Market = market }, bridge.B.Venue);
+            var b = await query.QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = counterparty.Address, Market = market }, bridge.B.Venue);
+            return (a.Size, b.Size);
+        }
+
+        await ExecuteAsync(1, -2);
+        Assert.Equal((new BigInteger(8), new BigInteger(-1)), await SizesAsync());
+
+        // The counterparty holds 1 short: closing 2 against it would flip it, so neither side changes.
+        await Reverts.With<LiquidationIncreasesPositionError>(() => ExecuteAsync(2, -2));
+        Assert.Equal((new BigInteger(8), new BigInteger(-1)), await SizesAsync());
+    }
+
     private static async Task<LiquidationSettledEvent> ExecuteAsync(TestBridge bridge, RouteStruct route, ulong batch, LiquidationStruct liquidation)
     {
         var tree = new MerkleTree([MessageLeaf.Liquidation(route, liquidation)]);

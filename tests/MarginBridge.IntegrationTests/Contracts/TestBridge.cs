@@ -37,10 +37,10 @@ public sealed class TestBridge
         var committee = CommitteeKeys.Generate(committeeSize);
         var sides = await Task.WhenAll(new[] { a, b }.Select(BridgeSide.DeployAsync));
         await BridgeWiring.WireAsync(
-            [.. sides.Select(s => new WiredChain(s.Node, s.Vault, s.Token, s.Admin))],
+            [.. sides.Select(s => new WiredChain(s.Node, s.Vault, s.Token, s.Admin, InsuranceFund))],
             [.. committee.Select(k => k.GetPublicAddress())],
             threshold,
-            new BridgeLimits(OutflowCapacity, 3_600, Liquidity, InsuranceFund));
+            new BridgeLimits(OutflowCapacity, 3_600, Liquidity));
         return new TestBridge(sides[0], sides[1], committee);
     }
 

@@ -55,6 +55,9 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };
+
+        // The zk chain's insurance fund starts empty: a deficit there is auto-deleveraged.
+        profile.Devnet.InsuranceFundOverrides["zk"] = 0;
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions
