@@ -5,6 +5,7 @@ using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
 using Nethereum.Hex.HexConvertors.Extensions;
@@ -91,6 +92,49 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeficitTheFundCannotPay_IsDeleveragedAgainstTheBestRankedOppositePosition_AtTheBankruptcyPrice()
+    {
+        // The zk chain's fund is empty in the test devnet. The short is the most profitable and leveraged one there.
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var venue = devnet.Zk;
+        var shortSide = await devnet.PerpTraderAsync(500_000_000, venue, -10m);
+        var bankrupt = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m);
+
+        try
+        {
+            // At 2,850 the long's equity is −500 USD: every fill leaves a deficit, and nobody can pay it.
+            await devnet.SetPriceAsync("ETH", 2_850m);
+            var view = await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
+                v => v.Done.Any(o => o.Stage == "Executed"),
+                "a deleveraging step is executed",
+                TimeSpan.FromSeconds(90));
+            await devnet.SetPriceAsync("ETH", 3_000m);
+            view = await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
+                v => v.Pending is null,
+                "the step under way ends");
+
+            var executed = view.Done.Where(o => o.Stage == "Executed").ToList();
+            Assert.All(executed, o =>
+            {
+                Assert.Equal(("AutoDeleveraging", BigInteger.Zero), (o.PaidBy, o.FundTransfer));
+                Assert.Equal(shortSide.Address, o.Counterparty, StringComparer.OrdinalIgnoreCase);
+                Assert.True(o.Price > 2_850 * BigInteger.Pow(10, 18), $"the bankruptcy price of the long lies above the oracle: {o.Price}");
+            });
+
+            // Both sides moved on chain by the same size, in the same transactions.
+            var closed = executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.SizeDelta);
+            Assert.Equal(BigInteger.Pow(10, 19) + closed, await OnVenueAsync(venue, bankrupt.Address));
+            Assert.Equal(-BigInteger.Pow(10, 19) - closed, await OnVenueAsync(venue, shortSide.Address));
+        }
+        finally
+        {
+            await devnet.CalmAsync();
+        }
+    }
+
+    [Fact]
     public async Task AMember_RefusesToLiquidateAnAccountAboveMaintenance_ReadFromTheChains()
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
@@ -111,9 +155,10 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         Assert.Equal(("1000.000000", "360.000000"), (decision.Equity, decision.Requirement));
     }
 
-    private async Task<BigInteger> OnVenueAsync(string account)
+    private Task<BigInteger> OnVenueAsync(string account) => OnVenueAsync(devnet.Optimistic, account);
+
+    private static async Task<BigInteger> OnVenueAsync(DevnetChain venue, string account)
     {
-        var venue = devnet.Optimistic;
         var position = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VenuePositionsFunction>()
             .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId("ETH-PERP").HexToByteArray() }, venue.Contracts.Venue);
         return position.Size;
