@@ -245,11 +245,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         BridgeMessages.Liquidation calldata liquidation,
         bytes32[] calldata proof
     ) external nonReentrant {
-        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
-        bytes32 leaf = BridgeMessages.liquidationLeaf(route, liquidation);
-        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
-        _markExecuted(key, liquidation.nonce, liquidation.expiry);
-        emit MessageExecuted(leaf);
+        _consumeInstruction(route, batchNumber, BridgeMessages.liquidationLeaf(route, liquidation), proof, liquidation.nonce, liquidation.expiry);
         IVenueAdapter(liquidation.venue).liquidate(liquidation.account, liquidation.market, liquidation.sizeDelta, liquidation.price);
         if (liquidation.fundTransfer != 0) _settleWithFund(liquidation);
     }
@@ -263,17 +259,28 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         BridgeMessages.Deleverage calldata deleverage,
         bytes32[] calldata proof
     ) external nonReentrant {
-        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
-        bytes32 leaf = BridgeMessages.deleverageLeaf(route, deleverage);
-        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
-        _markExecuted(key, deleverage.nonce, deleverage.expiry);
-        emit MessageExecuted(leaf);
+        _consumeInstruction(route, batchNumber, BridgeMessages.deleverageLeaf(route, deleverage), proof, deleverage.nonce, deleverage.expiry);
         IVenueAdapter venue = IVenueAdapter(deleverage.venue);
         venue.liquidate(deleverage.account, deleverage.market, deleverage.sizeDelta, deleverage.price);
         venue.liquidate(deleverage.counterparty, deleverage.market, -deleverage.sizeDelta, deleverage.price);
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// @dev A committee instruction (liquidation, deleveraging) in an accepted root: proven, unexpired, used once.
+    function _consumeInstruction(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        bytes32 leaf,
+        bytes32[] calldata proof,
+        uint64 nonce,
+        uint64 expiry
+    ) private {
+        (bytes32 key, bytes32 root) = _acceptedRoot(route, batchNumber);
+        if (!MerkleProofs.verify(proof, root, leaf)) revert InvalidProof();
+        _markExecuted(key, nonce, expiry);
+        emit MessageExecuted(leaf);
+    }
 
     function _initiateTransfer(address account, uint64 dstChainId, address token, uint256 amount, address recipient)
         private

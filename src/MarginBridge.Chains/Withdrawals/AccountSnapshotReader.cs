@@ -12,7 +12,8 @@ namespace MarginBridge.Chains.Withdrawals;
 /// <summary>
 /// Reads an account from the chains through one of the member's endpoints per chain
 /// (<paramref name="endpoint"/> picks which): vault balances at the hard-final block and at the
-/// head, the venues' position reports for the account since the vault was deployed, and the feeds.
+/// head, the venues' position reports for the account since the vault was deployed (those below a
+/// block already hard-final at an earlier read come from its <see cref="PositionReportIndex"/>), and the feeds.
 /// Money in flight between chains is in no balance, so it is not counted (conservative).
 /// </summary>
 public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoint, TimeProvider time, ILogger logger)
@@ -20,6 +21,8 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     private readonly Dictionary<long, ChainReader> _readers = bridge.Chains.ToDictionary(
         c => c.ChainId,
         c => new ChainReader(new RpcEndpointPool(OneEndpoint(c, endpoint), bridge.Relayer, time, logger)));
+
+    private readonly PositionReportIndex _reports = new();
 
     public async Task<AccountSnapshot> ReadAsync(string account, CancellationToken cancellationToken)
     {
@@ -63,9 +66,12 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
             balances.Add(new ChainBalance(chain.ChainId, EvmAddress.Normalize(token.Address), token.Asset, atHead - atFinal, atFinal));
         }
 
-        var logs = await reader.GetPositionChangesAsync(chain.Venues, account, chain.StartBlock, head.Number, cancellationToken);
-        var reports = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], [], logs)).Select(e => (PositionChange)e.Event);
-        return (chain.ChainId, head.Timestamp, balances, reports);
+        var (indexedThrough, indexed) = _reports.Get(chain.ChainId, account);
+        var from = indexedThrough + 1 ?? chain.StartBlock;
+        var logs = from > head.Number ? [] : await reader.GetPositionChangesAsync(chain.Venues, account, from, head.Number, cancellationToken);
+        var fresh = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], [], logs)).Select(e => (PositionChange)e.Event).ToList();
+        _reports.Extend(chain.ChainId, account, final, fresh);
+        return (chain.ChainId, head.Timestamp, balances, indexed.Concat(fresh));
     }
 
     private async Task<PriceStatus> ReadPriceAsync(PriceFeedOptions feed, CancellationToken cancellationToken)
