@@ -19,9 +19,10 @@ namespace MarginBridge.Cli.Signer;
 /// A member's decision on a liquidation or an auto-deleveraging: it signs the one-instruction batch
 /// for the venue's vault only after reading the account itself (two endpoints per chain, as for a
 /// clearance) and finding with the margin library that the account is below maintenance and that the
-/// instruction reduces a perpetual the account holds on that venue by no more than one block's
-/// liquidation allows. A liquidation's price must lie between the oracle and the bankruptcy price
-/// and its settlement with the insurance fund be no larger than that fill's fee or deficit; a
+/// instruction reduces a position the account holds on that venue by no more than one block's
+/// liquidation allows. A perpetual's price must lie between the oracle and the bankruptcy price
+/// and its settlement with the insurance fund be no larger than that fill's fee or deficit; an
+/// option closes at its mark and pays at most the option liquidation fee; a
 /// deleveraging needs a fund (read on chain) that cannot cover the deficit, the bankruptcy price, and
 /// a counterparty holding at least as much of the opposite side there. Prices get 1 % of the oracle
 /// price of slack for prices that moved between the silo's read and the member's. Members do not
@@ -49,12 +50,8 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return refused!;
         }
 
-        var plan = LiquidationMath.Plan(found.Input, new InsuranceFund(chain.ChainId, Int128.MaxValue), model.Parameters.Liquidation);
         var price = (long)(liquidation.Price / SizeScale);
-        var (low, high) = Around(found.Input, Math.Min(plan.FillablePrice, plan.BankruptcyPrice), Math.Max(plan.FillablePrice, plan.BankruptcyPrice));
-        var refusal = price < low || price > high
-            ? $"price {price} (USD × 1e8) is outside [{low}, {high}], between the oracle and the bankruptcy price"
-            : CheckFundTransfer(chain, liquidation, found.Input, found.Delta, price);
+        var refusal = found.Perpetual is { } input ? CheckPerpetual(chain, liquidation, input, found.Delta, price) : CheckOption(chain, liquidation, found, price);
         return refusal is null
             ? Sign(chain, liquidation.Nonce, LiquidationRoute.Leaf(chain, liquidation), found)
             : MemberDecision.Refused(Member, refusal, found.Equity, found.Maintenance);
@@ -75,16 +72,21 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return refused!;
         }
 
+        if (found.Perpetual is not { } input)
+        {
+            return MemberDecision.Refused(Member, "only a perpetual is deleveraged; an option is closed at mark", found.Equity, found.Maintenance);
+        }
+
         var funds = await Task.WhenAll(readers.Select(r => r.ReadInsuranceFundAsync(chain, cancellationToken)));
         var fund = funds.Max();
-        var plan = LiquidationMath.Plan(found.Input, new InsuranceFund(chain.ChainId, (Int128)fund), model.Parameters.Liquidation);
+        var plan = LiquidationMath.Plan(input, new InsuranceFund(chain.ChainId, (Int128)fund), model.Parameters.Liquidation);
         if (plan.PaidBy != LiquidationPayer.AutoDeleveraging)
         {
             return MemberDecision.Refused(Member, $"no deleveraging: {chain.Name}'s insurance fund holds {fund} quote units and this step is paid by {plan.PaidBy}", found.Equity, found.Maintenance);
         }
 
         var price = (long)(deleverage.Price / SizeScale);
-        var (low, high) = Around(found.Input, plan.BankruptcyPrice, plan.BankruptcyPrice);
+        var (low, high) = Around(input.OraclePrice, plan.BankruptcyPrice, plan.BankruptcyPrice);
         if (price < low || price > high)
         {
             return MemberDecision.Refused(Member, $"price {price} (USD × 1e8) is not the bankruptcy price {plan.BankruptcyPrice} (allowed [{low}, {high}])", found.Equity, found.Maintenance);
@@ -131,9 +133,11 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         }
 
         var position = PositionOn(snapshot, chain, venue, market);
-        if (position is null || book.LiquidationInputFor(position, bridge, margin, risks) is not { } input)
+        var perpetual = position is null ? null : book.LiquidationInputFor(position, bridge, margin, risks);
+        var option = position is null ? null : book.OptionFor(position, bridge);
+        if (position is null || (perpetual is null && option is null))
         {
-            return (null, MemberDecision.Refused(Member, $"the account holds no perpetual in market {market.ToHex(prefix: true)} on {chain.Name}'s venue {venue}", equity, maintenance));
+            return (null, MemberDecision.Refused(Member, $"the account holds no position in market {market.ToHex(prefix: true)} on {chain.Name}'s venue {venue}", equity, maintenance));
         }
 
         if (sizeDelta.Sign == position.Size.Sign || BigInteger.Abs(sizeDelta) > BigInteger.Abs(position.Size))
@@ -141,11 +145,42 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return (null, MemberDecision.Refused(Member, $"a size change of {sizeDelta} does not reduce the position of {position.Size} without flipping it", equity, maintenance));
         }
 
-        var allowed = Math.Abs(LiquidationMath.PositionDeltaThisBlock(input, model.Parameters.Liquidation));
+        // One block's share, by the perpetual rule on the underlying's notional for options too.
+        var shareInput = perpetual ?? new LiquidationInput(margin.Equity, 1, option!.Value.Option.Quantity, option.Value.Spot, 0, 0, 0);
+        var allowed = Math.Abs(LiquidationMath.PositionDeltaThisBlock(shareInput, model.Parameters.Liquidation));
         var asked = BigInteger.Abs(Rounding.AwayFromZero(sizeDelta, SizeScale));
         return asked > allowed
             ? (null, MemberDecision.Refused(Member, $"{asked} quantity units is more than one block's liquidation of this position allows ({allowed})", equity, maintenance))
-            : (new Assessment(input, (long)asked * -Math.Sign(input.PositionQuantity), equity, maintenance), null);
+            : (new Assessment(perpetual, option, (long)asked * -Math.Sign(shareInput.PositionQuantity), now, equity, maintenance), null);
+    }
+
+    /// <summary>A perpetual's price between the oracle and the bankruptcy price, and its settlement no larger than the fill's fee or deficit.</summary>
+    private string? CheckPerpetual(ChainOptions chain, LiquidationStruct liquidation, LiquidationInput input, long delta, long price)
+    {
+        var plan = LiquidationMath.Plan(input, new InsuranceFund(chain.ChainId, Int128.MaxValue), model.Parameters.Liquidation);
+        var (low, high) = Around(input.OraclePrice, Math.Min(plan.FillablePrice, plan.BankruptcyPrice), Math.Max(plan.FillablePrice, plan.BankruptcyPrice));
+        return price < low || price > high
+            ? $"price {price} (USD × 1e8) is outside [{low}, {high}], between the oracle and the bankruptcy price"
+            : CheckFundTransfer(chain, liquidation, input, delta, price);
+    }
+
+    /// <summary>An option closes at its mark from the member's own oracle read (1 % of the spot of slack), paying at most the option liquidation fee.</summary>
+    private string? CheckOption(ChainOptions chain, LiquidationStruct liquidation, Assessment found, long price)
+    {
+        var (option, spot, rate) = found.Option!.Value;
+        var slack = spot / 100;
+        var low = OptionLiquidation.Mark(option, spot, rate, found.Now, roundUp: false) - slack;
+        var high = OptionLiquidation.Mark(option, spot, rate, found.Now, roundUp: true) + slack;
+        if (price < low || price > high)
+        {
+            return $"price {price} (USD × 1e8) is outside [{low}, {high}], the option's mark at the oracle";
+        }
+
+        var fee = FundSettlement.ToQuoteUnits(FundSettlement.TokenOf(chain)!, liquidation.FundTransfer);
+        var maxFee = (BigInteger)OptionLiquidation.Fee(found.Delta, price, Int128.MaxValue, model.Parameters.Liquidation);
+        return fee.Sign < 0 || fee > maxFee
+            ? $"closing an option settles only a fee, at most {maxFee} quote units here; {fee} asked"
+            : null;
     }
 
     /// <summary>
@@ -171,10 +206,10 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
     }
 
     /// <summary>The range from the oracle to the given prices, widened by 1 % of the oracle price.</summary>
-    private static (long Low, long High) Around(LiquidationInput input, long low, long high)
+    private static (long Low, long High) Around(long oracle, long low, long high)
     {
-        var slack = input.OraclePrice / 100;
-        return (Math.Min(input.OraclePrice, low) - slack, Math.Max(input.OraclePrice, high) + slack);
+        var slack = oracle / 100;
+        return (Math.Min(oracle, low) - slack, Math.Max(oracle, high) + slack);
     }
 
     private static VenuePosition? PositionOn(AccountSnapshot snapshot, ChainOptions chain, string venue, byte[] market)
@@ -190,6 +225,9 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         return new MemberDecision(Member, true, MemberDecision.Encode(signature), null, found.Equity, found.Maintenance);
     }
 
+    /// <param name="Perpetual">The liquidation input when the position is a perpetual.</param>
+    /// <param name="Option">The option, its spot and rate when the position is an option.</param>
     /// <param name="Delta">The instruction's size change in quantity units.</param>
-    private sealed record Assessment(LiquidationInput Input, long Delta, string Equity, string Maintenance);
+    private sealed record Assessment(
+        LiquidationInput? Perpetual, (Margin.Book.OptionPosition Option, long Spot, double Rate)? Option, long Delta, long Now, string Equity, string Maintenance);
 }

@@ -25,7 +25,8 @@ namespace MarginBridge.Grains.Liquidations;
 /// Liquidates one account while it is below maintenance (DESIGN §2 flow 5): it picks the perpetual
 /// with the largest notional, plans one block's share of it with the margin library (dYdX's
 /// partial liquidation: fillable price between oracle and bankruptcy, fee to or deficit from the
-/// venue chain's insurance fund), has the committee attest the instruction (each member checks it
+/// venue chain's insurance fund, auto-deleveraging when that fund cannot pay) — or, with no
+/// perpetual left, the option with the largest value, closed at mark with a fee — has the committee attest the instruction (each member checks it
 /// against its own reads), submits the root to the venue chain's vault and executes it there; the
 /// venue's report then flows back through the relayer, and the next step is planned only once the
 /// account shows it. Every step is an audit-journal row (subject <c>liquidation-{account}</c>).
@@ -150,15 +151,10 @@ public sealed partial class LiquidationGrain(
             .FirstOrDefault();
         if (candidate.Input is not { } input)
         {
-            return (null, true);
+            return await PlanOptionAsync(view, book, margin);
         }
 
         var chainId = candidate.Position.ChainId;
-        if (FundSettlement.TokenOf(connections.GetChain(chainId)) is not { } token)
-        {
-            return (null, true);
-        }
-
         var fund = new InsuranceFund(chainId, (Int128)await GrainFactory.GetGrain<IInsuranceFundGrain>(chainId).GetBalance());
         var plan = LiquidationMath.Plan(input, fund, model.Parameters.Liquidation);
         if (plan.DeltaQuantity == 0)
@@ -172,13 +168,48 @@ public sealed partial class LiquidationGrain(
             (delta, counterparty) = (found.Fill, found.Account);
         }
 
+        return await OrderAsync(candidate.Position, delta, plan.FillablePrice, plan.PaidBy, plan.FeeToFund, plan.PaidByFund, counterparty);
+    }
+
+    /// <summary>
+    /// No perpetual to liquidate: the option position with the largest value at mark, one block's share
+    /// of it closed at mark with the liquidation fee to the venue chain's fund (<see cref="OptionLiquidation"/>).
+    /// </summary>
+    private async Task<(LiquidationOrder? Order, bool Done)> PlanOptionAsync(AccountView view, LiveBook book, AccountMargin margin)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var candidate = view.Positions
+            .Select(p => (Position: p, Found: book.OptionFor(p, options.Value)))
+            .Where(c => c.Found is not null && options.Value.FindChain(c.Position.ChainId) is not null)
+            .OrderByDescending(c => Math.Abs((double)c.Found!.Value.Option.Quantity) * OptionLiquidation.Mark(c.Found.Value.Option, c.Found.Value.Spot, c.Found.Value.Rate, now, roundUp: true))
+            .FirstOrDefault();
+        if (candidate.Found is not { } found)
+        {
+            return (null, true);
+        }
+
+        var (delta, price, fee) = OptionLiquidation.Plan(found.Option, margin.Equity, found.Spot, found.Rate, now, model.Parameters.Liquidation);
+        return delta == 0
+            ? (null, false)
+            : await OrderAsync(candidate.Position, delta, price, LiquidationPayer.Account, fee, 0, null);
+    }
+
+    /// <summary>The instruction for a planned step, numbered on the venue chain's liquidation route; (null, true) when that chain has no settlement token.</summary>
+    private async Task<(LiquidationOrder? Order, bool Done)> OrderAsync(VenuePosition position, long delta, long price, LiquidationPayer paidBy, Int128 feeToFund, Int128 paidByFund, string? counterparty)
+    {
+        var chainId = position.ChainId;
+        if (FundSettlement.TokenOf(connections.GetChain(chainId)) is not { } token)
+        {
+            return (null, true);
+        }
+
         var head = await connections.GetReader(chainId).GetHeadAsync(CancellationToken.None);
         var nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(chainId).Take();
         return (new LiquidationOrder(
-            chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), candidate.Position.Venue, candidate.Position.Market,
-            delta * Scale, plan.FillablePrice * Scale, plan.PaidBy.ToString(), (BigInteger)plan.FeeToFund, (BigInteger)plan.PaidByFund,
-            "Planned", null, null, time.GetUtcNow(), candidate.Position.Size,
-            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(plan.FeeToFund - plan.PaidByFund)), counterparty), false);
+            chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), position.Venue, position.Market,
+            delta * Scale, price * Scale, paidBy.ToString(), (BigInteger)feeToFund, (BigInteger)paidByFund,
+            "Planned", null, null, time.GetUtcNow(), position.Size,
+            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(feeToFund - paidByFund)), counterparty), false);
     }
 
     /// <summary>

@@ -133,9 +133,7 @@ public sealed class LiveBook
             }
             else
             {
-                var strike = (long)Rounding.Floor(position.Strike + (SizeDivisor / 2), SizeDivisor);
-                var kind = position.Instrument == Instrument.Call ? OptionKind.Call : OptionKind.Put;
-                optionPositions.Add(new OptionPosition(underlying, venue, kind, (long)quantity, strike, position.Expiry, market.Volatility));
+                optionPositions.Add(OptionOf(position, market, underlying, venue, (long)quantity));
             }
         }
 
@@ -202,6 +200,13 @@ public sealed class LiveBook
         return priced;
     }
 
+    private static OptionPosition OptionOf(VenuePosition position, MarketOptions market, int underlying, int venue, long quantity)
+    {
+        var strike = (long)Rounding.Floor(position.Strike + (SizeDivisor / 2), SizeDivisor);
+        var kind = position.Instrument == Instrument.Call ? OptionKind.Call : OptionKind.Put;
+        return new OptionPosition(underlying, venue, kind, quantity, strike, position.Expiry, market.Volatility);
+    }
+
     /// <summary>
     /// dYdX's liquidation input for one perpetual position of this book, evaluated as
     /// <paramref name="margin"/> and <paramref name="risks"/> (at the prices set last): the account's
@@ -228,6 +233,26 @@ public sealed class LiveBook
 
         var share = gross == 0 ? 0 : risks[underlying].MaintenanceRequirement * Math.Abs(quantity) / gross;
         return new LiquidationInput(margin.Equity, margin.MaintenanceRequirement, quantity, _markets[underlying].Price, share, 0, 0);
+    }
+
+    /// <summary>
+    /// One option position of this book as the margin library values it, with its underlying's
+    /// price and rate (at the prices set last); null for a perpetual, a closed position or one the
+    /// book could not margin.
+    /// </summary>
+    public (OptionPosition Option, long Spot, double Rate)? OptionFor(VenuePosition position, MarginBridgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(options);
+        var market = options.Markets.Find(m => string.Equals(m.OnChainId, position.Market, StringComparison.OrdinalIgnoreCase));
+        var underlying = market is null ? -1 : Underlyings.ToList().IndexOf(market.Underlying);
+        if (position.Instrument == Instrument.Perpetual || position.Size.IsZero || underlying < 0)
+        {
+            return null;
+        }
+
+        var option = OptionOf(position, market!, underlying, 0, (long)Rounding.AwayFromZero(position.Size, SizeDivisor));
+        return (option, _markets[underlying].Price, _markets[underlying].Rate);
     }
 
     /// <summary>

@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
+using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
 using Nethereum.Hex.HexConvertors.Extensions;
@@ -135,6 +137,62 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShortCallsBelowMaintenance_AreBoughtBackAtMarkStepByStep_WithTheFeeMovedIntoTheFund()
+    {
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var venue = devnet.Optimistic;
+        var trader = await devnet.NewAccountAsync();
+        var collateral = await DevnetFixture.DepositAsync(venue, trader, 6_500_000_000);
+        await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
+        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradeOptionAsync("ETH-C-3200", Instrument.Call, -10m, 160m, 3_200m, DateTimeOffset.UtcNow.AddDays(30));
+        await Eventually.Until(
+            () => devnet.Api.AccountAsync(trader.Address),
+            a => a.Positions.Count == 1 && a.On(venue.Options.ChainId) == (0, collateral) && a.Flag?.Status == MarginStatus.Healthy,
+            "the short calls and the collateral reach the account, healthy at 3,000");
+
+        try
+        {
+            // At 3,450 the ten short calls are worth about 4,090 USD against 1,600 received: equity about 4,000,
+            // maintenance (the grid's worst case plus the naked-short contingency) about 6,250.
+            await devnet.SetPriceAsync("ETH", 3_450m);
+            await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                v => v.Done.Count(o => o.Stage == "Executed") >= 2,
+                "two option liquidation steps are executed",
+                TimeSpan.FromSeconds(90));
+            await devnet.SetPriceAsync("ETH", 3_000m);
+            var view = await Eventually.Until(
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                v => v.Pending is null,
+                "the step under way ends");
+
+            var executed = view.Done.Where(o => o.Stage == "Executed").ToList();
+            Assert.All(executed, o =>
+            {
+                Assert.True(o.SizeDelta > 0 && o.SizeDelta <= BigInteger.Pow(10, 18), $"each step buys back at most one block's share: {o.SizeDelta}");
+                Assert.Equal("Account", o.PaidBy);
+                Assert.True(o.FundTransfer > 0 && o.FundTransfer == o.FeeToFund, $"a fee to the fund: {o.FundTransfer}");
+                Assert.True(o.Price > 300 * BigInteger.Pow(10, 18) && o.Price < 520 * BigInteger.Pow(10, 18), $"at the call's mark near 3,450: {o.Price}");
+            });
+
+            var bought = executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.SizeDelta);
+            var onVenue = await OnVenueAsync(venue, trader.Address, "ETH-C-3200");
+            Assert.Equal(-10 * BigInteger.Pow(10, 18) + bought, onVenue);
+            var balance = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
+                .QueryAsync<BigInteger>(venue.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token });
+            Assert.Equal(collateral - executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.FundTransfer), balance);
+            await Eventually.Until(
+                () => devnet.Api.AccountAsync(trader.Address),
+                a => a.Positions.Single().Size == onVenue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "the account shows the venue's position");
+        }
+        finally
+        {
+            await devnet.CalmAsync();
+        }
+    }
+
+    [Fact]
     public async Task AMember_RefusesToLiquidateAnAccountAboveMaintenance_ReadFromTheChains()
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
@@ -157,10 +215,10 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 
     private Task<BigInteger> OnVenueAsync(string account) => OnVenueAsync(devnet.Optimistic, account);
 
-    private static async Task<BigInteger> OnVenueAsync(DevnetChain venue, string account)
+    private static async Task<BigInteger> OnVenueAsync(DevnetChain venue, string account, string market = "ETH-PERP")
     {
         var position = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VenuePositionsFunction>()
-            .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId("ETH-PERP").HexToByteArray() }, venue.Contracts.Venue);
+            .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId(market).HexToByteArray() }, venue.Contracts.Venue);
         return position.Size;
     }
 
