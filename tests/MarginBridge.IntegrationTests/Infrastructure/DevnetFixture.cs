@@ -35,6 +35,14 @@ public class DevnetFixture : IAsyncLifetime
 
     protected virtual int SiloCount => 1;
 
+    /// <summary>Whether the chains mine at the profile's block times instead of once per transaction.</summary>
+    protected virtual bool UseBlockTimes => false;
+
+    /// <summary>A subclass's own settings, applied after the common test settings.</summary>
+    protected virtual void AdjustProfile(DevnetProfile profile)
+    {
+    }
+
     public DevnetChain Hub => Devnet.Chain("hub");
 
     public DevnetChain Optimistic => Devnet.Chain("optimistic");
@@ -58,6 +66,7 @@ public class DevnetFixture : IAsyncLifetime
 
         // The zk chain's insurance fund starts empty: a deficit there is auto-deleveraged.
         profile.Devnet.InsuranceFundOverrides["zk"] = 0;
+        AdjustProfile(profile);
         var data = Path.Combine(Path.GetTempPath(), "marginbridge-tests", Guid.NewGuid().ToString("N"));
         Devnet = await DevnetRunner.StartAsync(
             new DevnetOptions
@@ -65,7 +74,7 @@ public class DevnetFixture : IAsyncLifetime
                 DataDirectory = data,
                 Profile = profile,
                 SiloCount = SiloCount,
-                UseBlockTimes = false,
+                UseBlockTimes = UseBlockTimes,
                 AdjustChain = (chain, node) =>
                 {
                     if (chain.Name == "zk")
