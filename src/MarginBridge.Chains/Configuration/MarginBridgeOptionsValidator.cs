@@ -185,6 +185,11 @@ public static class MarginBridgeOptionsValidator
             {
                 Fail("Volatility", "must be an annualized volatility above 0 and at most 10 (1000 %)");
             }
+
+            if (market.VolatilityFeed is { } volatilityFeed && (volatilityFeed == market.Underlying || options.PriceFeeds.Find(f => f.Asset == volatilityFeed) is null))
+            {
+                Fail("VolatilityFeed", $"'{volatilityFeed}' must name a feed of {MarginBridgeOptions.Section}:PriceFeeds other than the underlying's");
+            }
         }
 
         return errors;

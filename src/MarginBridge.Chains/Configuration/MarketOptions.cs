@@ -14,8 +14,15 @@ public sealed class MarketOptions
 
     public string Underlying { get; set; } = string.Empty;
 
-    /// <summary>The implied volatility options in this market are marked at (annualized; 0.8 is 80 %).</summary>
+    /// <summary>The implied volatility options in this market are marked at (annualized; 0.8 is 80 %), unless <see cref="VolatilityFeed"/> names a feed.</summary>
     public double Volatility { get; set; } = 0.8;
+
+    /// <summary>
+    /// A feed of <c>MarginBridge:PriceFeeds</c> whose answer is this market's implied volatility
+    /// (0.7 answers 0.7 at the feed's decimals): options are then marked at its latest answer, and a
+    /// stale or missing answer leaves their accounts undecided, as a stale price does.
+    /// </summary>
+    public string? VolatilityFeed { get; set; }
 
     /// <summary>The on-chain bytes32 id as 0x hex (lower case).</summary>
     public string OnChainId => ToOnChainId(Id);

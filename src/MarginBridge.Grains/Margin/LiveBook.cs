@@ -20,6 +20,7 @@ public sealed class LiveBook
 {
     private static readonly BigInteger SizeDivisor = BigInteger.Pow(10, 10);
     private static readonly BigInteger CashDivisor = BigInteger.Pow(10, 12);
+    private const int MaxVolatility = 10;
 
     private readonly UnderlyingMarket[] _markets;
     private readonly CollateralHolding[] _collateral;
@@ -27,6 +28,8 @@ public sealed class LiveBook
     private readonly string[] _collateralLabels;
     private readonly PerpPosition[] _perps;
     private readonly OptionPosition[] _options;
+    private readonly string?[] _optionVolatilityFeeds;
+    private readonly string[] _optionMarkets;
 
     private LiveBook(
         List<string> underlyings,
@@ -34,7 +37,7 @@ public sealed class LiveBook
         List<UnderlyingMarket> markets,
         List<(CollateralHolding Holding, string Asset, string Label)> collateral,
         List<PerpPosition> perps,
-        List<OptionPosition> options,
+        List<(OptionPosition Option, string Market, string? VolatilityFeed)> options,
         Int128 cash,
         List<string> notMargined)
     {
@@ -45,7 +48,10 @@ public sealed class LiveBook
         _collateralAssets = [.. collateral.Select(c => c.Asset)];
         _collateralLabels = [.. collateral.Select(c => c.Label)];
         _perps = [.. perps];
-        _options = [.. options];
+        _options = [.. options.Select(o => o.Option)];
+        _optionVolatilityFeeds = [.. options.Select(o => o.VolatilityFeed)];
+        _optionMarkets = [.. options.Select(o => o.Market)];
+        VolatilityFeeds = [.. _optionVolatilityFeeds.OfType<string>().Distinct(StringComparer.Ordinal)];
         Cash = cash;
         NotMargined = notMargined;
     }
@@ -67,8 +73,11 @@ public sealed class LiveBook
 
     public bool HasPositions => _perps.Length > 0 || _options.Length > 0;
 
-    /// <summary>Every asset whose price moves this book: its underlyings and its collateral assets.</summary>
-    public IEnumerable<string> Exposures => Underlyings.Concat(_collateralAssets).Where(a => a != PriceBoard.QuoteAsset).Distinct(StringComparer.Ordinal);
+    /// <summary>The feeds of implied volatility this book's options are marked at.</summary>
+    public IReadOnlyList<string> VolatilityFeeds { get; }
+
+    /// <summary>Every feed whose answer moves this book: its underlyings, its collateral assets and its options' volatility feeds.</summary>
+    public IEnumerable<string> Exposures => Underlyings.Concat(_collateralAssets).Concat(VolatilityFeeds).Where(a => a != PriceBoard.QuoteAsset).Distinct(StringComparer.Ordinal);
 
     public static LiveBook Compile(AccountView view, MarginBridgeOptions options, MarginModel model)
     {
@@ -82,7 +91,7 @@ public sealed class LiveBook
         var venues = new List<string>();
         var markets = new List<UnderlyingMarket>();
         var perps = new List<PerpPosition>();
-        var optionPositions = new List<OptionPosition>();
+        var optionPositions = new List<(OptionPosition, string, string?)>();
         var unmargined = false;
         BigInteger realized = 0;
         foreach (var position in view.Positions)
@@ -133,7 +142,7 @@ public sealed class LiveBook
             }
             else
             {
-                optionPositions.Add(OptionOf(position, market, underlying, venue, (long)quantity));
+                optionPositions.Add((OptionOf(position, market, underlying, venue, (long)quantity), position.Market, market.VolatilityFeed));
             }
         }
 
@@ -169,6 +178,14 @@ public sealed class LiveBook
             }
         }
 
+        foreach (var feed in VolatilityFeeds)
+        {
+            if (!TryVolatility(board, feed, out _, out var reason))
+            {
+                unpriced.Add($"options marked at the {feed} volatility feed: {reason}");
+            }
+        }
+
         return new LiveBookPricing(notCounted, unpriced);
     }
 
@@ -197,7 +214,43 @@ public sealed class LiveBook
             }
         }
 
+        for (var i = 0; i < _options.Length; i++)
+        {
+            if (_optionVolatilityFeeds[i] is not { } feed)
+            {
+                continue;
+            }
+
+            if (TryVolatility(board, feed, out var volatility, out _))
+            {
+                _options[i] = _options[i] with { Volatility = volatility };
+            }
+            else
+            {
+                priced = false;
+            }
+        }
+
         return priced;
+    }
+
+    /// <summary>A volatility feed's latest usable answer as an annualized volatility (at most 1,000 %).</summary>
+    private static bool TryVolatility(PriceBoard board, string feed, out double volatility, out string reason)
+    {
+        volatility = 0;
+        if (!board.TryGet(feed, out var answer, out reason))
+        {
+            return false;
+        }
+
+        if (answer <= 0 || answer > MaxVolatility * Scales.Price)
+        {
+            reason = $"its answer {(decimal)answer / Scales.Price} is not a volatility above 0 and at most {MaxVolatility}";
+            return false;
+        }
+
+        volatility = (double)answer / Scales.Price;
+        return true;
     }
 
     private static OptionPosition OptionOf(VenuePosition position, MarketOptions market, int underlying, int venue, long quantity)
@@ -252,7 +305,8 @@ public sealed class LiveBook
         }
 
         var option = OptionOf(position, market!, underlying, 0, (long)Rounding.AwayFromZero(position.Size, SizeDivisor));
-        return (option, _markets[underlying].Price, _markets[underlying].Rate);
+        var marked = Array.FindIndex(_optionMarkets, m => string.Equals(m, position.Market, StringComparison.OrdinalIgnoreCase));
+        return (option with { Volatility = marked < 0 ? option.Volatility : _options[marked].Volatility }, _markets[underlying].Price, _markets[underlying].Rate);
     }
 
     /// <summary>

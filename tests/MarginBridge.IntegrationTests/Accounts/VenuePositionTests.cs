@@ -67,6 +67,7 @@ public sealed class VenuePositionTests(DevnetFixture devnet) : IAsyncLifetime
     public async Task ReducingAPerpRealizesItsPnl_AndABoughtCallPaysItsPremium()
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
+        await devnet.SetPriceAsync("ETH-IV", 0.7m);
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(devnet.AppChain, trader, 20_000_000_000);
         var venue = new VenueClient(devnet.AppChain.Node, trader, devnet.AppChain.Contracts.Venue);

@@ -16,7 +16,7 @@ public static class MarketSteps
     }
 
     /// <summary>
-    /// Puts ETH and BTC back at 3,000 and 100,000 and waits until the <c>outflows</c> breaker is
+    /// Puts ETH and BTC back at 3,000 and 100,000 (and ETH's implied volatility at 70 %) and waits until the <c>outflows</c> breaker is
     /// closed: a test that crashed a price leaves no halt behind for the next one (a crash can take
     /// other tests' leveraged accounts below zero, which holds new moves and withdrawals for a while).
     /// </summary>
@@ -24,6 +24,7 @@ public static class MarketSteps
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
         await devnet.SetPriceAsync("BTC", 100_000m);
+        await devnet.SetPriceAsync("ETH-IV", 0.7m);
         await Eventually.Until(
             async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == Abstractions.Breakers.BreakerScope.Outflows),
             b => b.State != Abstractions.Breakers.BreakerState.Open,

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using MarginBridge.Abstractions.Accounts;
@@ -8,6 +9,7 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
 using MarginBridge.IntegrationTests.Infrastructure;
 using MarginBridge.Silo.Api;
 using Nethereum.Hex.HexConvertors.Extensions;
@@ -139,17 +141,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     [Fact]
     public async Task ShortCallsBelowMaintenance_AreBoughtBackAtMarkStepByStep_WithTheFeeMovedIntoTheFund()
     {
-        await devnet.SetPriceAsync("ETH", 3_000m);
-        var venue = devnet.Optimistic;
-        var trader = await devnet.NewAccountAsync();
-        var collateral = await DevnetFixture.DepositAsync(venue, trader, 6_500_000_000);
-        await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
-        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradeOptionAsync("ETH-C-3200", Instrument.Call, -10m, 160m, 3_200m, DateTimeOffset.UtcNow.AddDays(30));
-        await Eventually.Until(
-            () => devnet.Api.AccountAsync(trader.Address),
-            a => a.Positions.Count == 1 && a.On(venue.Options.ChainId) == (0, collateral) && a.Flag?.Status == MarginStatus.Healthy,
-            "the short calls and the collateral reach the account, healthy at 3,000");
-
+        var (venue, trader, collateral) = await ShortCallsAsync();
         try
         {
             // At 3,450 the ten short calls are worth about 4,090 USD against 1,600 received: equity about 4,000,
@@ -193,6 +185,29 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVolatilityRise_OnTheFeedTheCallsAreMarkedAt_ReMarginsTheAccountByItself()
+    {
+        var (_, trader, _) = await ShortCallsAsync();
+        try
+        {
+            var healthy = (await devnet.Api.AccountAsync(trader.Address)).Margin!;
+
+            // ETH's implied volatility from 70 % to 140 %: the calls are worth more and every scenario loses more.
+            await devnet.SetPriceAsync("ETH-IV", 1.4m);
+            var stressed = await Eventually.Until(
+                () => devnet.Api.AccountAsync(trader.Address),
+                a => a.Flag?.Status is MarginStatus.BelowInitial or MarginStatus.Liquidatable,
+                "the exposure index re-margins the account on the volatility feed");
+            Assert.True(decimal.Parse(stressed.Margin!.MaintenanceRequirement, CultureInfo.InvariantCulture) > decimal.Parse(healthy.MaintenanceRequirement, CultureInfo.InvariantCulture));
+            Assert.True(decimal.Parse(stressed.Margin.OptionValue, CultureInfo.InvariantCulture) < decimal.Parse(healthy.OptionValue, CultureInfo.InvariantCulture), "short calls are worth less to their writer");
+        }
+        finally
+        {
+            await devnet.CalmAsync();
+        }
+    }
+
+    [Fact]
     public async Task AMember_RefusesToLiquidateAnAccountAboveMaintenance_ReadFromTheChains()
     {
         await devnet.SetPriceAsync("ETH", 3_000m);
@@ -211,6 +226,23 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         Assert.False(decision.IsSigned);
         Assert.Contains("not below maintenance", decision.Refusal, StringComparison.Ordinal);
         Assert.Equal(("1000.000000", "360.000000"), (decision.Equity, decision.Requirement));
+    }
+
+    /// <summary>A new account short 10 ETH-C-3200 calls (30 days, premium 160) on the optimistic venue with 6,500 USDC there, healthy at ETH 3,000 and 70 % volatility.</summary>
+    private async Task<(DevnetChain Venue, DevAccount Trader, BigInteger Collateral)> ShortCallsAsync()
+    {
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        await devnet.SetPriceAsync("ETH-IV", 0.7m);
+        var venue = devnet.Optimistic;
+        var trader = await devnet.NewAccountAsync();
+        var collateral = await DevnetFixture.DepositAsync(venue, trader, 6_500_000_000);
+        await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
+        await new VenueClient(venue.Node, trader, venue.Contracts.Venue).TradeOptionAsync("ETH-C-3200", Instrument.Call, -10m, 160m, 3_200m, DateTimeOffset.UtcNow.AddDays(30));
+        await Eventually.Until(
+            () => devnet.Api.AccountAsync(trader.Address),
+            a => a.Positions.Count == 1 && a.On(venue.Options.ChainId) == (0, collateral) && a.Flag?.Status == MarginStatus.Healthy,
+            "the short calls and the collateral reach the account, healthy at 3,000");
+        return (venue, trader, collateral);
     }
 
     private Task<BigInteger> OnVenueAsync(string account) => OnVenueAsync(devnet.Optimistic, account);

@@ -98,6 +98,19 @@ public sealed class MarginBridgeOptionsValidatorTests
             MarginBridgeOptionsValidator.ValidatePipeline(options));
     }
 
+    [Theory]
+    [InlineData("ETH-IV")]
+    [InlineData("ETH")]
+    public void AVolatilityFeedThatIsNoOtherConfiguredFeed_IsRefused(string feed)
+    {
+        var options = Valid();
+        options.PriceFeeds = [new PriceFeedOptions { Asset = "ETH", ChainId = options.Chains[0].ChainId, Feed = "0x5FbDB2315678afecb367f032d93F642f64180aa3" }];
+        options.Markets = [new MarketOptions { Id = "ETH-C-3200", Underlying = "ETH", VolatilityFeed = feed }];
+        Assert.Equal(
+            [$"MarginBridge:Markets:0:VolatilityFeed: '{feed}' must name a feed of MarginBridge:PriceFeeds other than the underlying's"],
+            MarginBridgeOptionsValidator.ValidateBreakersAndPrices(options));
+    }
+
     [Fact]
     public void BrokenPriceFeeds_AreEachNamedWithTheirRule()
     {
