@@ -6,21 +6,15 @@ using MarginBridge.Chains.Configuration;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Parameters;
 using MarginBridge.Margin.Portfolio;
+using static MarginBridge.UnitTests.Margin.LiveAccounts;
 
 namespace MarginBridge.UnitTests.Margin;
 
 /// <summary>The exposure shard re-margins its books at its prices and reports only the accounts whose status changed.</summary>
 public sealed class ExposureShardTests
 {
-    private const string Usdc = "0x00000000000000000000000000000000000000c1";
-    private static readonly DateTimeOffset Now = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
-    private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
 
-    private static readonly MarginBridgeOptions Options = new()
-    {
-        Chains = [new ChainOptions { Name = "appchain", Kind = Abstractions.Chains.LayerKind.AppChain, ChainId = 31004, Tokens = [new TokenOptions { Asset = "USDC", Address = Usdc, Decimals = 6 }] }],
-        Markets = [new MarketOptions { Id = "ETH-PERP", Underlying = "ETH" }],
-    };
+    private static readonly MarginBridgeOptions Options = LiveAccounts.Options(new MarketOptions { Id = "ETH-PERP", Underlying = "ETH" });
 
     private static ExposureShard NewShard(long ethUsd)
     {

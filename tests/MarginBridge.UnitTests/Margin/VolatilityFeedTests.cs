@@ -1,30 +1,21 @@
-using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Parameters;
 using MarginBridge.Margin.Portfolio;
+using static MarginBridge.UnitTests.Margin.LiveAccounts;
 
 namespace MarginBridge.UnitTests.Margin;
 
 /// <summary>Options of a market with a volatility feed are marked at the feed's latest answer, and depend on it like on a price.</summary>
 public sealed class VolatilityFeedTests
 {
-    private const string Usdc = "0x00000000000000000000000000000000000000c1";
-    private static readonly DateTimeOffset Now = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
-    private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
     private static readonly MarginModel Model = new(new MarginParameters());
 
-    private static readonly MarginBridgeOptions Options = new()
-    {
-        Chains = [new ChainOptions { Name = "appchain", Kind = Abstractions.Chains.LayerKind.AppChain, ChainId = 31004, Tokens = [new TokenOptions { Asset = "USDC", Address = Usdc, Decimals = 6 }] }],
-        Markets =
-        [
-            new MarketOptions { Id = "ETH-C-3200", Underlying = "ETH", VolatilityFeed = "ETH-IV" },
-            new MarketOptions { Id = "ETH-C-3200-FIXED", Underlying = "ETH", Volatility = 0.7 },
-        ],
-    };
+    private static readonly MarginBridgeOptions Options = LiveAccounts.Options(
+        new MarketOptions { Id = "ETH-C-3200", Underlying = "ETH", VolatilityFeed = "ETH-IV" },
+        new MarketOptions { Id = "ETH-C-3200-FIXED", Underlying = "ETH", Volatility = 0.7 });
 
     /// <summary>10,000 USDC and 10 short calls at 3,200, 30 days out, in <paramref name="market"/>.</summary>
     private static AccountView ShortCalls(string market) => new(
