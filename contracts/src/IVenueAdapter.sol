@@ -31,4 +31,8 @@ interface IVenueAdapter {
     /// @notice Reduces `account`'s position in `market` by `sizeDelta` at `price`. Only the vault
     /// (the chain's inbox) may call it, after verifying the committee's attestation.
     function liquidate(address account, bytes32 market, int256 sizeDelta, uint256 price) external;
+
+    /// @notice The perpetual open interest of `market` in its base units: the sum of the long
+    /// positions. Liquidity tiers raise the initial margin fraction with it.
+    function openInterest(bytes32 market) external view returns (uint256);
 }

@@ -18,6 +18,7 @@ public interface IPriceOracleGrain : IGrainWithStringKey
 /// <param name="UpdatedAt">The feed's own update time (chain time).</param>
 /// <param name="Stale">Why the answer is too old to use, or null.</param>
 /// <param name="Jump">The last jump seen within the configured window, or null.</param>
+/// <param name="OpenInterest">The perpetual open interest on the asset over every configured venue (the longs), quantity units (× 1e8).</param>
 [GenerateSerializer, Immutable]
 public sealed record PriceStatus(
     [property: Id(0)] string Asset,
@@ -29,7 +30,8 @@ public sealed record PriceStatus(
     [property: Id(6)] string? Stale,
     [property: Id(7)] PriceJump? Jump,
     [property: Id(8)] string? LastError,
-    [property: Id(9)] DateTimeOffset? LastPollAt);
+    [property: Id(9)] DateTimeOffset? LastPollAt,
+    [property: Id(10)] long OpenInterest = 0);
 
 /// <summary>A move of at least the configured percentage between two answers within the window.</summary>
 [GenerateSerializer, Immutable]

@@ -45,6 +45,13 @@ public sealed class VenuePositionsFunction : FunctionMessage
     public byte[] Market { get; set; } = new byte[32];
 }
 
+[Function("openInterest", "uint256")]
+public sealed class OpenInterestFunction : FunctionMessage
+{
+    [Parameter("bytes32", "market", 1)]
+    public byte[] Market { get; set; } = new byte[32];
+}
+
 [FunctionOutput]
 public sealed class VenuePositionOutput : IFunctionOutputDTO
 {

@@ -16,7 +16,8 @@ public sealed record AccountSnapshot(
 {
     /// <summary>
     /// Two endpoints' reads as one conservative read: each balance at the lower final and the lower
-    /// total; positions and prices must agree exactly, or the reads are not combined (the reason says what differs).
+    /// total, the higher open interest; positions and prices must agree exactly, or the reads are not
+    /// combined (the reason says what differs).
     /// </summary>
     public static (AccountSnapshot? Combined, string? Disagreement) Combine(AccountSnapshot a, AccountSnapshot b)
     {
@@ -40,6 +41,7 @@ public sealed record AccountSnapshot(
             return x with { Final = final, Pending = total - final };
         }).ToList();
         var heads = a.HeadTimestamps.ToDictionary(h => h.Key, h => Math.Min(h.Value, b.HeadTimestamps.GetValueOrDefault(h.Key, h.Value)));
-        return (new AccountSnapshot(balances, a.Positions, a.Prices, heads), null);
+        var prices = a.Prices.Zip(b.Prices, (x, y) => x with { OpenInterest = Math.Max(x.OpenInterest, y.OpenInterest) }).ToList();
+        return (new AccountSnapshot(balances, a.Positions, prices, heads), null);
     }
 }

@@ -13,7 +13,8 @@ namespace MarginBridge.Chains.Withdrawals;
 /// Reads an account from the chains through one of the member's endpoints per chain
 /// (<paramref name="endpoint"/> picks which): vault balances at the hard-final block and at the
 /// head, the venues' position reports for the account since the vault was deployed (those below a
-/// block already hard-final at an earlier read come from its <see cref="PositionReportIndex"/>), and the feeds.
+/// block already hard-final at an earlier read come from its <see cref="PositionReportIndex"/>), and the feeds
+/// with the venues' open interest on each asset.
 /// Money in flight between chains is in no balance, so it is not counted (conservative).
 /// </summary>
 public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoint, TimeProvider time, ILogger logger)
@@ -78,7 +79,8 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     {
         var chain = bridge.FindChain(feed.ChainId)!;
         var reading = await PriceFeedReading.ReadAsync(_readers[feed.ChainId], feed, chain.Name, cancellationToken);
-        return new PriceStatus(feed.Asset, feed.ChainId, feed.Feed, reading.Price, reading.Round, DateTimeOffset.FromUnixTimeSeconds(reading.UpdatedAt), reading.Stale, null, null, null);
+        var openInterest = await OpenInterestReading.ReadAsync(bridge, id => _readers[id], feed.Asset, cancellationToken);
+        return new PriceStatus(feed.Asset, feed.ChainId, feed.Feed, reading.Price, reading.Round, DateTimeOffset.FromUnixTimeSeconds(reading.UpdatedAt), reading.Stale, null, null, null, openInterest);
     }
 
     private static ChainOptions OneEndpoint(ChainOptions chain, int endpoint) => new()

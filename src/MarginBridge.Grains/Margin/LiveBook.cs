@@ -206,7 +206,7 @@ public sealed class LiveBook
         {
             if (board.TryGet(Underlyings[u], out var price, out _))
             {
-                _markets[u] = _markets[u] with { Price = price };
+                _markets[u] = _markets[u] with { Price = price, OpenInterest = board.OpenInterestOf(Underlyings[u]) };
             }
             else
             {

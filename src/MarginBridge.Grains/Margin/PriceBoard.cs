@@ -14,6 +14,7 @@ public sealed class PriceBoard
 
     private readonly Dictionary<string, long> _prices = new(StringComparer.Ordinal) { [QuoteAsset] = Scales.Price };
     private readonly Dictionary<string, string> _unusable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _openInterest = new(StringComparer.Ordinal);
 
     public PriceBoard(IEnumerable<PriceStatus> statuses)
     {
@@ -30,6 +31,7 @@ public sealed class PriceBoard
         ArgumentNullException.ThrowIfNull(status);
         _prices.Remove(status.Asset);
         _unusable.Remove(status.Asset);
+        _openInterest[status.Asset] = status.OpenInterest;
         if (status.Price <= 0)
         {
             _unusable[status.Asset] = "no price (not read yet)";
@@ -43,6 +45,9 @@ public sealed class PriceBoard
             _prices[status.Asset] = status.Price;
         }
     }
+
+    /// <summary>The perpetual open interest on the asset its oracle last read (quantity units); 0 when none was read.</summary>
+    public long OpenInterestOf(string asset) => _openInterest.GetValueOrDefault(asset);
 
     /// <summary>The usable price, or false with the reason there is none.</summary>
     public bool TryGet(string asset, out long price, out string reason)

@@ -13,7 +13,8 @@ namespace MarginBridge.Grains.Prices;
 /// Reads one asset's feed (<c>latestRoundData</c>) every relayer poll. An answer older than the
 /// feed's <c>MaxAgeSeconds</c> in the feed chain's own time is stale; two answers within
 /// <c>JumpWindowSeconds</c> that differ by at least <c>JumpPercent</c> are a jump. Both are shown
-/// with numbers, for the margin engine and the circuit breakers to act on.
+/// with numbers, for the margin engine and the circuit breakers to act on. Every few seconds it also
+/// reads the venues' perpetual open interest on the asset, which raises liquidity tiers' IMF.
 /// </summary>
 public sealed partial class PriceOracleGrain(
     ChainConnections connections,
@@ -21,12 +22,14 @@ public sealed partial class PriceOracleGrain(
     TimeProvider time,
     ILogger<PriceOracleGrain> logger) : Grain, IPriceOracleGrain
 {
+    private static readonly TimeSpan OpenInterestEvery = TimeSpan.FromSeconds(5);
     private readonly List<(long Round, long Price, long UpdatedAt)> _recent = [];
     private PriceFeedOptions _feed = null!;
     private PriceStatus _status = null!;
     private bool _started;
     private (PriceJump? Jump, bool Stale) _reported;
-    private (long Price, bool Stale) _broadcast;
+    private (long Price, bool Stale, long OpenInterest) _broadcast;
+    private DateTimeOffset _openInterestDue;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +76,7 @@ public sealed partial class PriceOracleGrain(
             }
 
             _status = _status with { Price = price, Round = reading.Round, UpdatedAt = DateTimeOffset.FromUnixTimeSeconds(updatedAt), Stale = stale, Jump = jump, LastError = null, LastPollAt = now };
+            await ReadOpenInterestAsync(now, cancellationToken);
             await ReportToBreakerAsync(jump, stale);
             await BroadcastAsync();
         }
@@ -80,6 +84,28 @@ public sealed partial class PriceOracleGrain(
         {
             _status = _status with { LastError = $"{e.GetType().Name}: {e.Message}", LastPollAt = now };
             LogReadFailed(_feed.Asset, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The venues' open interest on the asset, every few seconds (it moves slowly and costs a call per
+    /// venue and market); a failed read keeps the last one and never holds the price back.
+    /// </summary>
+    private async Task ReadOpenInterestAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now < _openInterestDue)
+        {
+            return;
+        }
+
+        _openInterestDue = now + OpenInterestEvery;
+        try
+        {
+            _status = _status with { OpenInterest = await OpenInterestReading.ReadAsync(options.Value, connections.GetReader, _feed.Asset, cancellationToken) };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogOpenInterestFailed(_feed.Asset, e.Message);
         }
     }
 
@@ -106,7 +132,7 @@ public sealed partial class PriceOracleGrain(
     /// </summary>
     private async Task BroadcastAsync()
     {
-        var now = (_status.Price, _status.Stale is not null);
+        var now = (_status.Price, _status.Stale is not null, _status.OpenInterest);
         if (now == _broadcast)
         {
             return;
@@ -140,4 +166,7 @@ public sealed partial class PriceOracleGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the {Asset} price feed failed: {Error}")]
     private partial void LogReadFailed(string asset, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the venues' open interest on {Asset} failed; keeping the last: {Error}")]
+    private partial void LogOpenInterestFailed(string asset, string error);
 }

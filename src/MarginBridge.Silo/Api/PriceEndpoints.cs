@@ -35,8 +35,11 @@ public static class PriceEndpoints
 }
 
 /// <param name="Usd">The price as a decimal string (8 decimals).</param>
-public sealed record PriceResponse(string Asset, long ChainId, string Feed, long Price, string Usd, long Round, DateTimeOffset? UpdatedAt, string? Stale, PriceJump? Jump, string? LastError, DateTimeOffset? LastPollAt)
+/// <param name="OpenInterest">The venues' perpetual longs on the asset, in units of the asset (8 decimals).</param>
+public sealed record PriceResponse(string Asset, long ChainId, string Feed, long Price, string Usd, long Round, DateTimeOffset? UpdatedAt, string? Stale, PriceJump? Jump, string? LastError, DateTimeOffset? LastPollAt, string OpenInterest)
 {
     public static PriceResponse From(PriceStatus s) => new(
-        s.Asset, s.ChainId, s.Feed, s.Price, (s.Price / 100_000_000m).ToString("0.00000000", System.Globalization.CultureInfo.InvariantCulture), s.Round, s.UpdatedAt, s.Stale, s.Jump, s.LastError, s.LastPollAt);
+        s.Asset, s.ChainId, s.Feed, s.Price, Units(s.Price), s.Round, s.UpdatedAt, s.Stale, s.Jump, s.LastError, s.LastPollAt, Units(s.OpenInterest));
+
+    private static string Units(long scaled) => (scaled / 100_000_000m).ToString("0.00000000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,31 @@ public sealed class PriceOracleTests(DevnetFixture devnet) : IAsyncLifetime
         Eventually.Until(async () => (await devnet.Api.PricesAsync()).Single(p => p.Asset == asset), until, what);
 
     [Fact]
+    public async Task OpenInterest_IsTheSumOfTheVenuesLongs_OnEveryChain()
+    {
+        var trader = await devnet.NewAccountAsync();
+        await new Devnet.Deployment.VenueClient(devnet.Zk.Node, trader, devnet.Zk.Contracts.Venue).TradePerpetualAsync("ETH-PERP", 7.5m, 3_000m);
+
+        // The venues' own counters, read on chain, against the oracle's reading (every few seconds).
+        await Eventually.Until(
+            async () => (OnChain: await OpenInterestOnChainAsync("ETH-PERP"), Api: (await devnet.Api.PricesAsync()).Single(p => p.Asset == "ETH").OpenInterest),
+            x => x.OnChain >= 75 * System.Numerics.BigInteger.Pow(10, 17) && x.Api == ((decimal)(x.OnChain / System.Numerics.BigInteger.Pow(10, 10)) / 100_000_000m).ToString("0.00000000", System.Globalization.CultureInfo.InvariantCulture),
+            "the ETH oracle shows the venues' open interest");
+    }
+
+    private async Task<System.Numerics.BigInteger> OpenInterestOnChainAsync(string market)
+    {
+        var total = System.Numerics.BigInteger.Zero;
+        foreach (var chain in devnet.Devnet.Chains)
+        {
+            total += await chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<Chains.Contracts.OpenInterestFunction>()
+                .QueryAsync<System.Numerics.BigInteger>(chain.Contracts.Venue, new Chains.Contracts.OpenInterestFunction { Market = Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.HexToByteArray(Chains.Configuration.MarketOptions.ToOnChainId(market)) });
+        }
+
+        return total;
+    }
+
+    [Fact]
     public async Task Prices_FollowTheFeed_AndAThirtyPercentCrashIsAJump()
     {
         var feed = devnet.Devnet.PriceFeed("ETH");
