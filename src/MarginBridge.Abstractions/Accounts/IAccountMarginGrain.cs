@@ -27,6 +27,13 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     Task RemoveTransferLeg(string key);
 
     /// <summary>
+    /// Counts a finished transfer's legs (by key) as hard-final for good: each joins the account's
+    /// settled total for its chain and token and is no longer kept by itself. A key the account no
+    /// longer holds (settled before) changes nothing, so the call may be repeated.
+    /// </summary>
+    Task SettleTransferLegs(IReadOnlyList<string> keys);
+
+    /// <summary>
     /// Holds back collateral for a withdrawal if the account still covers its initial requirement
     /// without it (hard-final balance on that chain, all positions, current prices); idempotent per
     /// (chain, nonce) only in that a used nonce is refused.
@@ -35,10 +42,4 @@ public interface IAccountMarginGrain : IGrainWithStringKey
 
     /// <summary>Gives back a reservation whose clearance was never issued.</summary>
     Task ReleaseWithdrawal(string key);
-
-    /// <summary>Remembers a transfer this account sent or receives; idempotent.</summary>
-    Task RecordTransfer(string transferId);
-
-    /// <summary>The account's transfers, oldest first.</summary>
-    Task<IReadOnlyList<string>> GetTransferIds();
 }

@@ -68,6 +68,7 @@ public sealed partial class AccountMarginGrain(
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var entries = State.Events.Values.Select(Entry)
             .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)))
+            .Concat(State.SettledTransfers.Select(t => (t.ChainId, t.Token, t.Amount, HardFinal: true)))
             .Concat(State.Reservations.Values.Where(r => IsLive(r, now)).Select(r => (r.ChainId, r.Token, Amount: -r.Amount, HardFinal: false)));
         var balances = entries
             .GroupBy(e => (e.ChainId, e.Token))
@@ -179,16 +180,33 @@ public sealed partial class AccountMarginGrain(
         }
     }
 
-    public async Task RecordTransfer(string transferId)
+    public async Task SettleTransferLegs(IReadOnlyList<string> keys)
     {
-        if (!State.Transfers.Contains(transferId))
+        var settled = false;
+        foreach (var key in keys)
         {
-            State.Transfers.Add(transferId);
-            await state.WriteStateAsync();
+            if (State.TransferLegs.Remove(key, out var leg))
+            {
+                var index = State.SettledTransfers.FindIndex(t => t.ChainId == leg.ChainId && t.Token == leg.Token);
+                var total = index < 0 ? new SettledTransfers(leg.ChainId, leg.Token, leg.Amount) : State.SettledTransfers[index] with { Amount = State.SettledTransfers[index].Amount + leg.Amount };
+                if (index < 0)
+                {
+                    State.SettledTransfers.Add(total);
+                }
+                else
+                {
+                    State.SettledTransfers[index] = total;
+                }
+
+                settled = true;
+            }
+        }
+
+        if (settled)
+        {
+            await SaveAndPublishAsync();
         }
     }
-
-    public Task<IReadOnlyList<string>> GetTransferIds() => Task.FromResult<IReadOnlyList<string>>([.. State.Transfers]);
 
     private static bool IsLive(WithdrawalReservation reservation, long now) => reservation.ExpiresAt + ReservationGraceSeconds >= now;
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Margin;
 
@@ -18,13 +19,13 @@ public sealed class AccountState
     [Id(1)]
     public int RevokedDeposits { get; set; }
 
-    /// <summary>Ids of the transfers this account sent or receives, oldest first.</summary>
-    [Id(2)]
-    public List<string> Transfers { get; set; } = [];
-
-    /// <summary>Debits and credits of transfers, by transfer id and side.</summary>
+    /// <summary>Debits and credits of transfers still under way (a reorg or a cancellation may take them back), by transfer id and side.</summary>
     [Id(3)]
     public Dictionary<string, TransferLeg> TransferLegs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The sum of every settled transfer leg per chain and token: hard-final for good, so no longer kept one by one.</summary>
+    [Id(8)]
+    public List<SettledTransfers> SettledTransfers { get; set; } = [];
 
     /// <summary>Positions by <see cref="PositionChange.PositionKey"/>.</summary>
     [Id(4)]
@@ -45,3 +46,7 @@ public sealed class AccountState
 
 [GenerateSerializer, Immutable]
 public sealed record RecordedEvent([property: Id(0)] ChainEvent Event, [property: Id(1)] bool HardFinal);
+
+/// <summary>The net of the settled transfer legs of one account on one chain, in one token.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SettledTransfers([property: Id(0)] long ChainId, [property: Id(1)] string Token, [property: Id(2)] BigInteger Amount);

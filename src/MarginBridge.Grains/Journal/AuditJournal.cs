@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using MarginBridge.Grains.Storage;
 
 namespace MarginBridge.Grains.Journal;
 
@@ -15,16 +16,16 @@ public sealed class AuditJournal(TableServiceClient tables)
     /// <summary>The journal subject of a chain (operator actions on it); a transfer's subject is its id.</summary>
     public static string ChainSubject(long chainId) => $"chain-{chainId}";
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
+    private readonly LazyTable _table = new(tables, TableName);
 
-    public async Task AppendAsync(JournalEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends a row, with an optional binary payload for the subject's own use (not shown by the
+    /// API). False when the row was there already: written before a crash, or by a retried request
+    /// whose first attempt went through; the journal keeps the first write.
+    /// </summary>
+    public async Task<bool> AppendAsync(JournalEntry entry, byte[]? payload = null, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value;
+        var table = await _table.GetAsync();
         var row = new TableEntity(entry.Subject, entry.Sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
         {
             ["Kind"] = entry.Kind,
@@ -32,34 +33,41 @@ public sealed class AuditJournal(TableServiceClient tables)
             ["Detail"] = entry.Detail,
             ["At"] = entry.At,
             ["Block"] = entry.Block,
+            ["Payload"] = payload,
         };
         try
         {
             await table.AddEntityAsync(row, cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Written before a crash: the journal keeps the first write.
+            return false;
         }
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string subject, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string subject, CancellationToken cancellationToken = default) =>
+        [.. (await ReadWithPayloadsAsync(subject, cancellationToken)).Select(r => r.Entry)];
+
+    /// <summary>A subject's rows in order, each with the payload it was appended with.</summary>
+    public async Task<IReadOnlyList<(JournalEntry Entry, byte[]? Payload)>> ReadWithPayloadsAsync(string subject, CancellationToken cancellationToken = default)
     {
-        var table = await _table.Value;
-        var entries = new List<JournalEntry>();
+        var table = await _table.GetAsync();
+        var rows = new List<(JournalEntry, byte[]?)>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == subject, cancellationToken: cancellationToken))
         {
-            entries.Add(new JournalEntry(
+            var entry = new JournalEntry(
                 row.PartitionKey,
                 int.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture),
                 row.GetString("Kind"),
                 row.GetString("Actor"),
                 row.GetString("Detail"),
                 row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-                row.GetInt64("Block")));
+                row.GetInt64("Block"));
+            rows.Add((entry, row.GetBinary("Payload")));
         }
 
-        return entries;
+        return rows;
     }
 }
 

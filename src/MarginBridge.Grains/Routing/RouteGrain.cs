@@ -57,7 +57,7 @@ public sealed partial class RouteGrain(
 
     private ChainReader Destination => connections.GetReader(_destination.ChainId);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (src, dst) = RouteKey.Parse(this.GetPrimaryKeyString());
         _source = connections.GetChain(src);
@@ -65,7 +65,7 @@ public sealed partial class RouteGrain(
         _route = new RouteStruct { SrcChainId = (ulong)src, SrcContract = EvmAddress.Normalize(_source.Vault), DstChainId = (ulong)dst, DstContract = EvmAddress.Normalize(_destination.Vault) };
         _routeKey = MessageLeaf.RouteKey(_route.SrcChainId, _route.SrcContract);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(Pipeline.TickMilliseconds)) { KeepAlive = true });
-        return Task.CompletedTask;
+        await RestoreBatchTransfersAsync();
     }
 
     public async Task Enqueue(TransferMessage message)
@@ -172,6 +172,16 @@ public sealed partial class RouteGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
+    /// <summary>Fills each stored batch's messages from its transfers' own grains (their state holds each message from the moment it was observed).</summary>
+    private async Task RestoreBatchTransfersAsync()
+    {
+        foreach (var batch in State.Batches.Where(b => b.Transfers.Count != b.TransferIds.Count))
+        {
+            var views = await Task.WhenAll(batch.TransferIds.Select(id => Transfer(id).GetView()));
+            batch.Transfers = [.. views.Select((view, leaf) => view?.Message ?? throw new InvalidOperationException($"route {RouteKey.Of(_source.ChainId, _destination.ChainId)}, batch {batch.Number}: transfer {batch.TransferIds[leaf]} has no stored message"))];
+        }
+    }
+
     private RouteBatch? BatchOf(string transferId) => State.Batches.Find(b => b.Transfers.Any(t => t.Id == transferId));
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -214,6 +224,7 @@ public sealed partial class RouteGrain(
             _trees.Clear();
             _nextAttestation.Clear();
             await state.ReadStateAsync(CancellationToken.None);
+            await RestoreBatchTransfersAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

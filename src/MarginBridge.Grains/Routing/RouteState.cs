@@ -48,9 +48,23 @@ public sealed class RouteBatch
     [Id(1)]
     public long SourceBlock { get; set; }
 
-    /// <summary>In leaf order.</summary>
-    [Id(2)]
-    public List<TransferMessage> Transfers { get; set; } = [];
+    /// <summary>
+    /// Its transfers' ids in leaf order: all the batch keeps in storage. Each message is stored by
+    /// its own transfer grain, so the route's state stays small however many batches are in flight.
+    /// </summary>
+    [Id(22)]
+    public List<string> TransferIds { get; set; } = [];
+
+    /// <summary>Its transfers in leaf order; not stored (see <see cref="TransferIds"/>), brought back from their transfer grains when the route activates.</summary>
+    public List<TransferMessage> Transfers
+    {
+        get;
+        set
+        {
+            field = value;
+            TransferIds = [.. value.Select(t => t.Id)];
+        }
+    } = [];
 
     [Id(3)]
     public string Root { get; set; } = string.Empty;

@@ -1,21 +1,28 @@
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Grains.Accounts;
 using MarginBridge.Grains.Journal;
+using Orleans.Serialization;
 
 namespace MarginBridge.Grains.Transfers;
 
 /// <summary>
-/// One transfer's lifecycle as a persisted state machine. Each transition happens once, is
-/// timestamped, kept as a step and appended to the audit journal (journal first: a transition
-/// retried after a crash finds its row there and only completes the state write). A transition to
-/// a stage the transfer already passed changes nothing, so every caller may simply repeat itself.
+/// One transfer's lifecycle as a state machine whose only record is the audit journal: each
+/// transition happens once, is timestamped and is one appended row (carrying the message or the
+/// batch placement where it sets them), and the grain reads its rows back when it activates. One
+/// write per transition, and nothing to reconcile between a state and its journal after a crash.
+/// A transition to a stage the transfer already passed changes nothing, so every caller may simply
+/// repeat itself.
 /// </summary>
 public sealed class TransferGrain(
-    [PersistentState("transfer", "transfers")] IPersistentState<TransferState> state,
     AuditJournal journal,
+    AccountTransferIndex accountTransfers,
+    Serializer serializer,
     TimeProvider time) : Grain, ITransferGrain
 {
-    private TransferState State => state.State;
+    private TransferState State { get; set; } = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => State = await ReplayAsync(cancellationToken);
 
     private string Relayer => $"relayer of chain {State.Message!.SrcChainId}";
 
@@ -29,11 +36,11 @@ public sealed class TransferGrain(
             return;
         }
 
-        // Indexed on both accounts first: a crash before the state write repeats this, harmlessly.
-        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => GrainFactory.GetGrain<IAccountMarginGrain>(a).RecordTransfer(message.Id)));
+        // Indexed on both accounts first: a crash before the journal row repeats this, harmlessly.
+        var observedAt = time.GetUtcNow();
+        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => accountTransfers.AddAsync(a, message.Id, observedAt)));
         await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false));
-        State.Message = message;
-        await MoveAsync(TransferStage.Observed, message.BlockNumber, Relayer, $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final");
+        await AppendAsync(nameof(TransferStage.Observed), $"relayer of chain {message.SrcChainId}", $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
     }
 
     public async Task MarkSourceHardFinal(long blockNumber, long atHead)
@@ -43,7 +50,7 @@ public sealed class TransferGrain(
             return;
         }
 
-        // Queued before the state write: the relayer repeats an undelivered update, and the route ignores a second copy.
+        // Queued before the journal row: the relayer repeats an undelivered update, and the route ignores a second copy.
         var message = State.Message;
         await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: true));
         await GrainFactory.GetGrain<IRouteGrain>(RouteKey.Of(message.SrcChainId, message.DstChainId)).Enqueue(message);
@@ -63,8 +70,7 @@ public sealed class TransferGrain(
     {
         if (State.Message is null)
         {
-            State.Message = message;
-            await MoveAsync(TransferStage.Rejected, message.BlockNumber, Relayer, reason);
+            await AppendAsync(nameof(TransferStage.Rejected), $"relayer of chain {message.SrcChainId}", reason, message.BlockNumber, message: message);
         }
     }
 
@@ -83,8 +89,7 @@ public sealed class TransferGrain(
         var renumbered = State.Placement is not null && State.Placement.BatchNumber != placement.BatchNumber && Reaches(TransferStage.RootAccepted);
         if (Reaches(TransferStage.Batched) || renumbered)
         {
-            State.Placement = placement;
-            await MoveAsync(TransferStage.Batched, placement.SourceBlock, Route, $"batch {placement.BatchNumber}, leaf {placement.LeafIndex} of {placement.BatchSize}; root {placement.Root}");
+            await AppendAsync(nameof(TransferStage.Batched), Route, $"batch {placement.BatchNumber}, leaf {placement.LeafIndex} of {placement.BatchSize}; root {placement.Root}", placement.SourceBlock, placement: placement);
         }
     }
 
@@ -92,7 +97,6 @@ public sealed class TransferGrain(
     {
         if (State.Stage == TransferStage.Batched && State.Placement?.BatchNumber == batchNumber)
         {
-            State.Placement = null;
             await MoveAsync(TransferStage.SourceHardFinal, null, Route, $"taken out of batch {batchNumber} before its root was attested: {reason}");
         }
     }
@@ -129,9 +133,12 @@ public sealed class TransferGrain(
     {
         if (State.Stage == TransferStage.Executed && !State.Settled)
         {
-            await Recipient(State.Message!).ApplyTransferLeg(Credit(State.Message!, hardFinal: true));
-            State.Settled = true;
-            await state.WriteStateAsync();
+            // Both legs are final for good now: the accounts fold them into their settled totals.
+            var message = State.Message!;
+            await Task.WhenAll(new[] { (message.Account, Key: Debit(message, hardFinal: true).Key), (message.Recipient, Key: Credit(message, hardFinal: true).Key) }
+                .GroupBy(leg => leg.Item1, leg => leg.Key)
+                .Select(legs => GrainFactory.GetGrain<IAccountMarginGrain>(legs.Key).SettleTransferLegs([.. legs])));
+            await AppendAsync(TransferState.SettledKind, Route, "the destination blocks that hold its execution are final: the credit can no longer be undone", null);
         }
     }
 
@@ -151,11 +158,7 @@ public sealed class TransferGrain(
             return;
         }
 
-        var text = $"operator {operatorName}: {action} — {detail}";
-        var step = new TransferStep(State.Stage, time.GetUtcNow(), null, text);
-        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, $"Operator:{action}", $"operator {operatorName}", detail, step.At, null));
-        State.Steps.Add(step);
-        await state.WriteStateAsync();
+        await AppendAsync($"{TransferState.OperatorKindPrefix}{action}", $"operator {operatorName}", detail, null);
     }
 
     public async Task Hold(string reason)
@@ -165,11 +168,7 @@ public sealed class TransferGrain(
             return;
         }
 
-        var step = new TransferStep(TransferStage.Held, time.GetUtcNow(), null, reason);
-        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, nameof(TransferStage.Held), Route, reason, step.At, null));
-        State.HeldReason = reason;
-        State.Steps.Add(step);
-        await state.WriteStateAsync();
+        await AppendAsync(nameof(TransferStage.Held), Route, reason, null);
     }
 
     public Task<TransferView?> GetView() => Task.FromResult(State.Message is null
@@ -199,13 +198,41 @@ public sealed class TransferGrain(
         _ => -1,
     };
 
-    private async Task MoveAsync(TransferStage stage, long? block, string actor, string detail)
+    private Task MoveAsync(TransferStage stage, long? block, string actor, string detail) => AppendAsync(stage.ToString(), actor, detail, block);
+
+    private async Task AppendAsync(string kind, string actor, string detail, long? block, TransferMessage? message = null, TransferPlacement? placement = null)
     {
-        var step = new TransferStep(stage, time.GetUtcNow(), block, detail);
-        await journal.AppendAsync(new JournalEntry(this.GetPrimaryKeyString(), State.Steps.Count, stage.ToString(), actor, detail, step.At, block));
-        State.Stage = stage;
-        State.HeldReason = null;
-        State.Steps.Add(step);
-        await state.WriteStateAsync();
+        var row = new JournalEntry(this.GetPrimaryKeyString(), State.Rows, kind, actor, detail, time.GetUtcNow(), block);
+        var payload = message is not null ? serializer.SerializeToArray(message) : placement is not null ? serializer.SerializeToArray(placement) : null;
+        if (await journal.AppendAsync(row, payload))
+        {
+            State.Apply(row, message, placement);
+            return;
+        }
+
+        // The row is taken: a retried request of ours went through after all, or another activation
+        // moved on. Either way the journal is the truth; the caller repeats the step if it was not ours.
+        var rows = await journal.ReadWithPayloadsAsync(row.Subject);
+        State = Replay(rows);
+        if (rows.FirstOrDefault(r => r.Entry.Sequence == row.Sequence).Entry is not { } written || written.Kind != kind || written.Detail != detail)
+        {
+            throw new InvalidOperationException($"transfer {row.Subject}: journal row {row.Sequence} was written by another activation; reloaded, the step is to be repeated");
+        }
+    }
+
+    private async Task<TransferState> ReplayAsync(CancellationToken cancellationToken) =>
+        Replay(await journal.ReadWithPayloadsAsync(this.GetPrimaryKeyString(), cancellationToken));
+
+    private TransferState Replay(IEnumerable<(JournalEntry Entry, byte[]? Payload)> rows)
+    {
+        var replayed = new TransferState();
+        foreach (var (row, payload) in rows)
+        {
+            var message = payload is not null && TransferState.CarriesMessage(row.Kind) ? serializer.Deserialize<TransferMessage>(payload) : null;
+            var placement = payload is not null && row.Kind == nameof(TransferStage.Batched) ? serializer.Deserialize<TransferPlacement>(payload) : null;
+            replayed.Apply(row, message, placement);
+        }
+
+        return replayed;
     }
 }

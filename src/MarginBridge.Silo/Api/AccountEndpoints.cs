@@ -1,3 +1,4 @@
+using MarginBridge.Grains.Accounts;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Prices;
@@ -44,15 +45,15 @@ public static class AccountEndpoints
         return TypedResults.Ok(await grains.GetGrain<ILiquidationGrain>(account).GetView());
     }
 
-    private static async Task<Results<Ok<TransferResponse[]>, ValidationProblem>> GetTransfers(string address, IGrainFactory grains)
+    private static async Task<Results<Ok<TransferResponse[]>, ValidationProblem>> GetTransfers(string address, IGrainFactory grains, AccountTransferIndex index, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryAddress(address, "address", out var account, out var badAddress))
         {
             return badAddress!;
         }
 
-        var ids = await grains.GetGrain<IAccountMarginGrain>(account).GetTransferIds();
-        var views = await Task.WhenAll(ids.Reverse().Take(100).Select(id => grains.GetGrain<ITransferGrain>(id).GetView()));
+        var ids = await index.NewestAsync(account, 100, cancellationToken);
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITransferGrain>(id).GetView()));
         return TypedResults.Ok(views.OfType<TransferView>().Select(TransferResponse.From).ToArray());
     }
 
