@@ -66,8 +66,11 @@ public sealed class ChainReader(RpcEndpointPool pool)
                 ?? throw new InvalidOperationException($"no block {number}"),
             cancellationToken);
 
-    /// <summary>One account's <c>PositionChanged</c> reports from the venues in a block range.</summary>
-    public async Task<IReadOnlyList<EventLog<PositionChangedEvent>>> GetPositionChangesAsync(IReadOnlyList<string> venues, string account, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>PositionChanged</c> reports from the venues in a block range: one account's, or with
+    /// <paramref name="account"/> null every account's; in one market, or with <paramref name="market"/> null in all.
+    /// </summary>
+    public async Task<IReadOnlyList<EventLog<PositionChangedEvent>>> GetPositionChangesAsync(IReadOnlyList<string> venues, string? account, byte[]? market, long fromBlock, long toBlock, CancellationToken cancellationToken)
     {
         if (venues.Count == 0)
         {
@@ -79,7 +82,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
             Address = [.. venues],
             FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
             ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [PositionChangedTopic, "0x" + account[2..].ToLowerInvariant().PadLeft(64, '0')],
+            Topics = [PositionChangedTopic, account is null ? null : "0x" + account[2..].ToLowerInvariant().PadLeft(64, '0'), market?.ToHex(prefix: true)],
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
         return logs.DecodeAllEvents<PositionChangedEvent>();

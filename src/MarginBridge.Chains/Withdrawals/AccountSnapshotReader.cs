@@ -53,6 +53,20 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
         return Liquidations.FundSettlement.ToQuoteUnits(token, balance);
     }
 
+    /// <summary>Every account's open perpetual in <paramref name="market"/> on <paramref name="venue"/>, folded from the venue's reports up to the head.</summary>
+    public async Task<IReadOnlyList<(string Account, VenuePosition Position)>> ReadPerpetualHoldersAsync(ChainOptions chain, string venue, byte[] market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var reader = _readers[chain.ChainId];
+        var head = await reader.GetHeadAsync(cancellationToken);
+        var logs = await reader.GetPositionChangesAsync([venue], null, market, chain.StartBlock, head.Number, cancellationToken);
+        return [.. ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], [], logs))
+            .Select(e => (PositionChange)e.Event)
+            .GroupBy(r => r.Account, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(g => ChainEventDecoder.FoldPositions(g).Select(p => (Account: g.Key, Position: p)))
+            .Where(h => h.Position.Instrument == Instrument.Perpetual && !h.Position.Size.IsZero)];
+    }
+
     private async Task<(long ChainId, long HeadTimestamp, List<ChainBalance> Balances, IEnumerable<PositionChange> Reports)> ReadChainAsync(ChainOptions chain, string account, CancellationToken cancellationToken)
     {
         var reader = _readers[chain.ChainId];
@@ -69,7 +83,7 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
 
         var (indexedThrough, indexed) = _reports.Get(chain.ChainId, account);
         var from = indexedThrough + 1 ?? chain.StartBlock;
-        var logs = from > head.Number ? [] : await reader.GetPositionChangesAsync(chain.Venues, account, from, head.Number, cancellationToken);
+        var logs = from > head.Number ? [] : await reader.GetPositionChangesAsync(chain.Venues, account, null, from, head.Number, cancellationToken);
         var fresh = ChainEventDecoder.Decode(chain.ChainId, new ChainEvents([], [], [], [], logs)).Select(e => (PositionChange)e.Event).ToList();
         _reports.Extend(chain.ChainId, account, final, fresh);
         return (chain.ChainId, head.Timestamp, balances, indexed.Concat(fresh));

@@ -6,6 +6,8 @@ using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Liquidations;
 using MarginBridge.Chains.Proofs;
 using MarginBridge.Chains.Withdrawals;
+using MarginBridge.Abstractions.Margin;
+using MarginBridge.Grains.Liquidations;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Margin.Liquidation;
 using MarginBridge.Margin.Portfolio;
@@ -24,9 +26,9 @@ namespace MarginBridge.Cli.Signer;
 /// and its settlement with the insurance fund be no larger than that fill's fee or deficit; an
 /// option closes at its mark and pays at most the option liquidation fee; a
 /// deleveraging needs a fund (read on chain) that cannot cover the deficit, the bankruptcy price, and
-/// a counterparty holding at least as much of the opposite side there. Prices get 1 % of the oracle
-/// price of slack for prices that moved between the silo's read and the member's. Members do not
-/// check that the counterparty is the best ranked one: they would need every account's book.
+/// a counterparty holding at least as much of the opposite side there that ranks first by profit ×
+/// leverage among every account holding that side. Prices get 1 % of the oracle price of slack for
+/// prices that moved between the silo's read and the member's.
 /// </summary>
 public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, IReadOnlyList<AccountSnapshotReader> readers)
 {
@@ -100,7 +102,47 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return MemberDecision.Refused(Member, $"the counterparty holds {counterparty} there: not the opposite side of at least {BigInteger.Abs(deleverage.SizeDelta)}", found.Equity, found.Maintenance);
         }
 
-        return Sign(chain, deleverage.Nonce, LiquidationRoute.Leaf(chain, deleverage), found);
+        return await CheckRankingAsync(chain, deleverage, input, plan.BankruptcyPrice, cancellationToken) is { } outranked
+            ? MemberDecision.Refused(Member, outranked, found.Equity, found.Maintenance)
+            : Sign(chain, deleverage.Nonce, LiquidationRoute.Leaf(chain, deleverage), found);
+    }
+
+    /// <summary>
+    /// The counterparty must rank first among the accounts above maintenance that hold the opposite
+    /// perpetual on that venue (profit × leverage at the bankruptcy price, as the silo ranks them),
+    /// from the member's own reads: the venue's reports of every account in that market, then each
+    /// holder's balances and positions on every chain. A score within 1 % of the best counts as first
+    /// (prices move between the silo's read and the member's).
+    /// </summary>
+    private async Task<string?> CheckRankingAsync(ChainOptions chain, DeleverageStruct deleverage, LiquidationInput input, long bankruptcyPrice, CancellationToken cancellationToken)
+    {
+        var reader = readers[0];
+        var opposites = new List<DeleverageCounterparty>();
+        foreach (var (holder, position) in await reader.ReadPerpetualHoldersAsync(chain, deleverage.Venue, deleverage.Market, cancellationToken))
+        {
+            if (position.Size.Sign != -Math.Sign(input.PositionQuantity) || string.Equals(holder, deleverage.Account, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var snapshot = await reader.ReadAsync(holder, cancellationToken);
+            if (BookOf(holder, snapshot).Decide(new PriceBoard(snapshot.Prices), model, snapshot.HeadTimestamps[chain.ChainId], out _) is { Margin.IsLiquidatable: false } basis)
+            {
+                opposites.Add(new DeleverageCounterparty(holder, position.Size, position.EntryPrice, (BigInteger)basis.Margin.Equity));
+            }
+        }
+
+        var ranked = DeleverageRanking.Rank(opposites, input.PositionQuantity, bankruptcyPrice);
+        var rank = ranked.ToList().FindIndex(r => string.Equals(r.Counterparty.Account, deleverage.Counterparty, StringComparison.OrdinalIgnoreCase));
+        if (rank < 0)
+        {
+            return $"the counterparty {deleverage.Counterparty} is not above maintenance: it cannot take the position over";
+        }
+
+        var (best, score) = (ranked[0], ranked[rank].Score);
+        return score >= best.Score - Math.Abs(best.Score) / 100
+            ? null
+            : $"the counterparty {deleverage.Counterparty} ranks {rank + 1} of {ranked.Count} by profit × leverage at the bankruptcy price (score {score:G4}); {best.Counterparty.Account} ranks first ({best.Score:G4})";
     }
 
     /// <summary>The account read from the chains, below maintenance, holding a perpetual there that <paramref name="sizeDelta"/> reduces by at most one block's share; or the refusal.</summary>
@@ -119,7 +161,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return (null, MemberDecision.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}"));
         }
 
-        var book = LiveBook.Compile(new AccountView(account, snapshot.Balances, [], 0, 0, snapshot.Positions, null), bridge, model);
+        var book = BookOf(account, snapshot);
         if (book.Decide(new PriceBoard(snapshot.Prices), model, now, out var undecided) is not { } basis)
         {
             return (null, MemberDecision.Refused(Member, undecided!));
@@ -153,6 +195,9 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             ? (null, MemberDecision.Refused(Member, $"{asked} quantity units is more than one block's liquidation of this position allows ({allowed})", equity, maintenance))
             : (new Assessment(perpetual, option, (long)asked * -Math.Sign(shareInput.PositionQuantity), now, equity, maintenance), null);
     }
+
+    private LiveBook BookOf(string account, AccountSnapshot snapshot) =>
+        LiveBook.Compile(new AccountView(account, snapshot.Balances, [], 0, 0, snapshot.Positions, null), bridge, model);
 
     /// <summary>A perpetual's price between the oracle and the bankruptcy price, and its settlement no larger than the fill's fee or deficit.</summary>
     private string? CheckPerpetual(ChainOptions chain, LiquidationStruct liquidation, LiquidationInput input, long delta, long price)

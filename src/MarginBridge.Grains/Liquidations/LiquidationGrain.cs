@@ -131,18 +131,12 @@ public sealed partial class LiquidationGrain(
             await state.WriteStateAsync();
         }
 
-        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
-        var book = LiveBook.Compile(view, options.Value, model);
-        if (book.Decide(new PriceBoard(prices), model, time.GetUtcNow().ToUnixTimeSeconds(), out _) is not { } basis)
+        if (await MarginAsync(view) is not ({ Margin.IsLiquidatable: true } basis, var book))
         {
             return (null, true);
         }
 
         var (margin, risks) = (basis.Margin, basis.Risks);
-        if (!margin.IsLiquidatable)
-        {
-            return (null, true);
-        }
 
         var candidate = view.Positions
             .Select(p => (Position: p, Input: book.LiquidationInputFor(p, options.Value, margin, risks)))
@@ -169,6 +163,14 @@ public sealed partial class LiquidationGrain(
         }
 
         return await OrderAsync(candidate.Position, delta, plan.FillablePrice, plan.PaidBy, plan.FeeToFund, plan.PaidByFund, counterparty);
+    }
+
+    /// <summary>The account margined at the oracles' prices now; a null basis when it cannot be decided.</summary>
+    private async Task<(LiveDecisionBasis? Basis, LiveBook Book)> MarginAsync(AccountView view)
+    {
+        var prices = await Task.WhenAll(options.Value.PriceFeeds.Select(f => GrainFactory.GetGrain<IPriceOracleGrain>(f.Asset).GetStatus()));
+        var book = LiveBook.Compile(view, options.Value, model);
+        return (book.Decide(new PriceBoard(prices), model, time.GetUtcNow().ToUnixTimeSeconds(), out _), book);
     }
 
     /// <summary>
@@ -222,17 +224,14 @@ public sealed partial class LiquidationGrain(
         var underlying = options.Value.Markets.Find(m => string.Equals(m.OnChainId, position.Market, StringComparison.OrdinalIgnoreCase))!.Underlying;
         var shards = await Task.WhenAll(Enumerable.Range(0, options.Value.Exposure.ShardsPerAsset).Select(i =>
             GrainFactory.GetGrain<IExposureShardGrain>(ExposureShards.Key(underlying, i)).FindOpposites(position.ChainId, position.Venue, position.Market, position.Size.Sign)));
-        var opposites = shards.SelectMany(s => s).Where(c => c.Account != Account).ToArray();
-        var candidates = opposites.Select((c, i) => new DeleverageCandidate(i, (long)(c.Size / Scale), (long)(c.EntryPrice / Scale), (Int128)c.Equity)).ToArray();
-        var (scores, order) = (new double[candidates.Length], new int[candidates.Length]);
-        if (Deleveraging.Rank(candidates, input.PositionQuantity, plan.BankruptcyPrice, scores, order) == 0)
+        var ranked = DeleverageRanking.Rank([.. shards.SelectMany(s => s).Where(c => c.Account != Account)], input.PositionQuantity, plan.BankruptcyPrice);
+        if (ranked.Count == 0)
         {
             return null;
         }
 
-        var best = order[0];
-        var fill = Math.Min(Math.Abs(plan.DeleverageQuantity), Math.Abs(candidates[best].Quantity));
-        return (opposites[best].Account, fill * -Math.Sign(input.PositionQuantity));
+        var fill = Math.Min(Math.Abs(plan.DeleverageQuantity), Math.Abs(ranked[0].Quantity));
+        return (ranked[0].Counterparty.Account, fill * -Math.Sign(input.PositionQuantity));
     }
 
     /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
@@ -262,7 +261,15 @@ public sealed partial class LiquidationGrain(
             var answer = await committee.DecideAsync(message.Path, message.Body, LiquidationRoute.AttestationDigest(chain, order.Nonce, message.Leaf), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
             if (answer.Signers.Count < committee.Threshold)
             {
-                await WaitAsync(order, $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}");
+                var refused = $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}";
+                if (order.Stage == "Planned" && await MarginAsync(await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView()) is not ({ Margin.IsLiquidatable: true }, _))
+                {
+                    // Never attested, so nothing of it was sent: the account recovered first, and the step is not taken.
+                    await FinishAsync(order with { Waiting = $"abandoned: the account is no longer below maintenance ({refused})" }, "Abandoned");
+                    return;
+                }
+
+                await WaitAsync(order, refused);
                 return;
             }
 

@@ -102,6 +102,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         await devnet.SetPriceAsync("ETH", 3_000m);
         var venue = devnet.Zk;
         var shortSide = await devnet.PerpTraderAsync(500_000_000, venue, -10m);
+        var lowerRanked = await devnet.PerpTraderAsync(5_000_000_000, venue, -10m);
         var bankrupt = await devnet.PerpTraderAsync(1_000_000_000, venue, 10m);
 
         try
@@ -113,6 +114,18 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
                 v => v.Done.Any(o => o.Stage == "Executed"),
                 "a deleveraging step is executed",
                 TimeSpan.FromSeconds(90));
+
+            // The same step against the short with ten times the collateral (a third of the leverage) gets no signature.
+            var step = view.Done.First(o => o.Stage == "Executed");
+            var outranked = new Chains.Liquidations.DeleverageBody(
+                venue.Options.ChainId, 1_000_000, (ulong)DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds(), venue.Contracts.Venue, MarketOptions.ToOnChainId("ETH-PERP"),
+                bankrupt.Address, lowerRanked.Address, (step.SizeDelta / 2).ToString(CultureInfo.InvariantCulture), step.Price.ToString(CultureInfo.InvariantCulture));
+            using var member = new HttpClient { BaseAddress = new Uri(devnet.Devnet.Signers[1].HttpUrl) };
+            using var response = await member.PostAsJsonAsync("/deleverages", outranked, Json);
+            var decision = (await response.Content.ReadFromJsonAsync<Chains.Committee.MemberDecision>(Json))!;
+            Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains($"{shortSide.Address} ranks first", decision.Refusal, StringComparison.OrdinalIgnoreCase);
+
             await devnet.SetPriceAsync("ETH", 3_000m);
             view = await Eventually.Until(
                 async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
