@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using MarginBridge.Grains.Storage;
 
@@ -16,19 +15,8 @@ public sealed class AccountTransferIndex(TableServiceClient tables)
 
     private readonly LazyTable _table = new(tables, TableName);
 
-    public async Task AddAsync(string account, string transferId, DateTimeOffset observedAt)
-    {
-        var table = await _table.GetAsync();
-        var row = new TableEntity(account, $"{DateTimeOffset.MaxValue.UtcTicks - observedAt.UtcTicks:D19}-{transferId}") { ["Transfer"] = transferId };
-        try
-        {
-            await table.AddEntityAsync(row);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Written before a crash.
-        }
-    }
+    public Task AddAsync(string account, string transferId, DateTimeOffset observedAt) =>
+        _table.AddOnceAsync(new TableEntity(account, $"{DateTimeOffset.MaxValue.UtcTicks - observedAt.UtcTicks:D19}-{transferId}") { ["Transfer"] = transferId }, CancellationToken.None);
 
     /// <summary>The newest <paramref name="limit"/> transfers, newest first (a transfer observed again after a crash is listed once).</summary>
     public async Task<IReadOnlyList<string>> NewestAsync(string account, int limit, CancellationToken cancellationToken)

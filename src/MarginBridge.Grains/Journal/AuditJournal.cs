@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using MarginBridge.Grains.Storage;
 
@@ -23,9 +22,8 @@ public sealed class AuditJournal(TableServiceClient tables)
     /// API). False when the row was there already: written before a crash, or by a retried request
     /// whose first attempt went through; the journal keeps the first write.
     /// </summary>
-    public async Task<bool> AppendAsync(JournalEntry entry, byte[]? payload = null, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(JournalEntry entry, byte[]? payload = null, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync();
         var row = new TableEntity(entry.Subject, entry.Sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
         {
             ["Kind"] = entry.Kind,
@@ -35,15 +33,7 @@ public sealed class AuditJournal(TableServiceClient tables)
             ["Block"] = entry.Block,
             ["Payload"] = payload,
         };
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+        return await _table.AddOnceAsync(row, cancellationToken);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string subject, CancellationToken cancellationToken = default) =>
