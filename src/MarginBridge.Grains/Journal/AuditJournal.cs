@@ -33,7 +33,7 @@ public sealed class AuditJournal(TableServiceClient tables)
             ["Block"] = entry.Block,
             ["Payload"] = payload,
         };
-        return await _table.AddOnceAsync(row, cancellationToken);
+        return _table.AddOnceAsync(row, cancellationToken);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string subject, CancellationToken cancellationToken = default) =>

@@ -49,7 +49,8 @@ public sealed partial class RouteGrain(
     private RouteStruct _route = null!;
     private byte[] _routeKey = null!;
     private bool _reminderRegistered;
-    private Task _writing = Task.CompletedTask;
+    private Task _lastWrite = Task.CompletedTask;
+    private Task? _queuedWrite;
 
     private RouteState State => state.State;
 
@@ -922,19 +923,43 @@ public sealed partial class RouteGrain(
     private IChainSubmitterGrain Submitter() => GrainFactory.GetGrain<IChainSubmitterGrain>(_destination.ChainId);
 
     /// <summary>One state write at a time: <see cref="Enqueue"/> interleaves with a tick.</summary>
-    private async Task WriteAsync()
+    /// <summary>
+    /// Persists the state. Writes run one at a time, and every caller that arrives while one runs
+    /// shares the next (a group commit): it starts after the running one and saves everything they
+    /// changed. A poll's worth of transfers enqueued at once costs two writes, not one each.
+    /// </summary>
+    private Task WriteAsync()
     {
-        var previous = _writing;
-        var done = new TaskCompletionSource();
-        _writing = done.Task;
+        if (_queuedWrite is { } shared)
+        {
+            return shared;
+        }
+
+        if (_lastWrite.IsCompleted)
+        {
+            return _lastWrite = state.WriteStateAsync();
+        }
+
+        var running = _lastWrite;
+        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queuedWrite = _lastWrite = queued.Task;
+        _ = WriteAfterAsync(running, queued);
+        return queued.Task;
+    }
+
+    private async Task WriteAfterAsync(Task running, TaskCompletionSource queued)
+    {
+        // The running write's callers see its outcome; this one only waits for it to end.
+        await Task.WhenAny(running);
+        _queuedWrite = null;
         try
         {
-            await previous;
             await state.WriteStateAsync();
+            queued.SetResult();
         }
-        finally
+        catch (Exception e)
         {
-            done.SetResult();
+            queued.SetException(e);
         }
     }
 
