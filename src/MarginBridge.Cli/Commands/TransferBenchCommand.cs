@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Numerics;
 using MarginBridge.Abstractions.Chains;
+using MarginBridge.Cli.Api;
 using MarginBridge.Cli.Bench;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Processes;
@@ -19,6 +20,8 @@ namespace MarginBridge.Cli.Commands;
 /// </summary>
 public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Settings>
 {
+    private const int SampledPerKind = 100;
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--rates <LIST>")]
@@ -57,6 +60,8 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
         await watcher.PollAsync();
 
         var rows = new List<string>();
+        var stages = new List<string>();
+        using var api = new BridgeApiClient(new Uri(devnet.Silos[0].HttpUrl));
         foreach (var rate in settings.ParsedRates)
         {
             var count = Math.Max(TransferLoad.RouteCount(devnet.Chains.Count), (int)(rate * settings.Seconds));
@@ -72,12 +77,22 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
             }
 
             rows.AddRange(await SummarizeAsync(devnet, watcher, initiated, rootsBefore, rate, count / load.Elapsed.TotalSeconds));
+            stages.AddRange(await StageBreakdown.RowsAsync(api, [.. initiated.Where(t => watcher.Executions.ContainsKey(t.Leaf))], rate, SampledPerKind, cancellationToken));
         }
 
         AnsiConsole.WriteLine();
         AnsiConsole.WriteLine("| rate (sent) | source kind | executed | latency p50 / p99 | floor p50 | latency ÷ floor p50 / p99 | batch size mean | gas per transfer all-in |");
         AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
+        {
+            AnsiConsole.WriteLine(row);
+        }
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine($"Where the time goes: median seconds between stages, from the silo's steps, {SampledPerKind} executed transfers per source kind and rate");
+        AnsiConsole.WriteLine(StageBreakdown.Header);
+        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in stages)
         {
             AnsiConsole.WriteLine(row);
         }
