@@ -48,14 +48,18 @@ public sealed partial class AccountMarginGrain(
     {
         if (State.Flag is null || flag.DecidedAt >= State.Flag.DecidedAt)
         {
-            if (State.Flag?.Status != flag.Status)
+            // Stored when the status changes; a newer verdict with the same status only replaces the
+            // one in memory (the next write of the ledger stores it): every update of an account with
+            // positions brings one, and it must not cost a second write.
+            var statusChanged = State.Flag?.Status != flag.Status;
+            State.Flag = flag;
+            if (statusChanged)
             {
                 var account = this.GetPrimaryKeyString();
                 LogMarginStatus(account, flag.Status, flag.Equity, flag.MaintenanceRequirement);
+                await state.WriteStateAsync();
             }
 
-            State.Flag = flag;
-            await state.WriteStateAsync();
             if (flag.Status is MarginStatus.Liquidatable or MarginStatus.NegativeEquity)
             {
                 await GrainFactory.GetGrain<ILiquidationGrain>(this.GetPrimaryKeyString()).Check();
