@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MarginBridge.Chains.Serialization;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Margin.Parameters;
 using MarginBridge.Margin.Portfolio;

@@ -13,17 +13,18 @@ namespace MarginBridge.Chains.Withdrawals;
 /// Reads an account from the chains through one of the member's endpoints per chain
 /// (<paramref name="endpoint"/> picks which): vault balances at the hard-final block and at the
 /// head, the venues' position reports for the account since the vault was deployed (those below a
-/// block already hard-final at an earlier read come from its <see cref="PositionReportIndex"/>), and the feeds
+/// block already hard-final at an earlier read come from its <see cref="PositionReportIndex"/>, kept in
+/// a file named from <paramref name="indexPrefix"/> and the deployment when one is given), and the feeds
 /// with the venues' open interest on each asset.
 /// Money in flight between chains is in no balance, so it is not counted (conservative).
 /// </summary>
-public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoint, TimeProvider time, ILogger logger)
+public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoint, TimeProvider time, ILogger logger, string? indexPrefix = null)
 {
     private readonly Dictionary<long, ChainReader> _readers = bridge.Chains.ToDictionary(
         c => c.ChainId,
         c => new ChainReader(new RpcEndpointPool(OneEndpoint(c, endpoint), bridge.Relayer, time, logger)));
 
-    private readonly PositionReportIndex _reports = new();
+    private readonly PositionReportIndex _reports = new(indexPrefix is null ? null : $"{indexPrefix}.{DeploymentFingerprint(bridge)}.jsonl");
 
     public async Task<AccountSnapshot> ReadAsync(string account, CancellationToken cancellationToken)
     {
@@ -95,6 +96,13 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
         var reading = await PriceFeedReading.ReadAsync(_readers[feed.ChainId], feed, chain.Name, cancellationToken);
         var openInterest = await OpenInterestReading.ReadAsync(bridge, id => _readers[id], feed.Asset, cancellationToken);
         return new PriceStatus(feed.Asset, feed.ChainId, feed.Feed, reading.Price, reading.Round, DateTimeOffset.FromUnixTimeSeconds(reading.UpdatedAt), reading.Stale, null, null, null, openInterest);
+    }
+
+    /// <summary>Names the chains, vaults, start blocks and venues read: an index kept for another deployment is never used.</summary>
+    private static string DeploymentFingerprint(MarginBridgeOptions bridge)
+    {
+        var deployment = string.Join(";", bridge.Chains.Select(c => $"{c.ChainId}:{c.Vault}:{c.StartBlock}:{string.Join(",", c.Venues)}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(deployment)))[..16];
     }
 
     private static ChainOptions OneEndpoint(ChainOptions chain, int endpoint) => new()

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MarginBridge.Chains.Serialization;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Withdrawals;
 using MarginBridge.Silo.Api;

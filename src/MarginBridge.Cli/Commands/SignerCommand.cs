@@ -90,7 +90,8 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         });
         var ledgerFile = signer.ClearanceLedgerFile is { Length: > 0 } file ? file : Path.GetFullPath(settings.Config) + ".clearances.json";
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole());
-        var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>())).ToList();
+        var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(
+            bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>(), Path.GetFullPath(settings.Config) + $".positions-{i}")).ToList();
         using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new ClearanceLedger(ledgerFile), readers);
         app.MapPost("/clearances", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (ClearanceBody body, CancellationToken token) =>
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using MarginBridge.Chains.Serialization;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;

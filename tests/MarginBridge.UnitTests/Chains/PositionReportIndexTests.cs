@@ -31,12 +31,34 @@ public sealed class PositionReportIndexTests
         Assert.Equal((null, 0), (index.Get(2, Account).Through, index.Get(2, Account).Reports.Count));
     }
 
+    [Fact]
+    public void AnIndexKeptInAFile_IsTheSameAfterARestart_AndAReadBehindItWritesNothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"positions-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var before = new PositionReportIndex(file);
+            before.Extend(1, Account, hardFinal: 10, [Report(5, size: -3_000_000_000_000_000_000)]);
+            before.Extend(1, Account, hardFinal: 20, [Report(15)]);
+            before.Extend(1, Account, hardFinal: 12, [Report(13)]);
+            Assert.Equal(2, File.ReadAllLines(file).Length);
+
+            var after = new PositionReportIndex(file);
+            Assert.Equal((20L, 2), Summary(after));
+            Assert.Equal(before.Get(1, Account).Reports, after.Get(1, Account).Reports);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static (long? Through, int Count) Summary(PositionReportIndex index)
     {
         var (through, reports) = index.Get(1, Account);
         return (through, reports.Count);
     }
 
-    private static PositionChange Report(long block) =>
-        new(1, "0x00000000000000000000000000000000000000bb", "0x01", Account, Instrument.Perpetual, 1, 1, 0, 0, block, $"0x{block:x}", "0xtx", 0);
+    private static PositionChange Report(long block, System.Numerics.BigInteger? size = null) =>
+        new(1, "0x00000000000000000000000000000000000000bb", "0x01", Account, Instrument.Perpetual, size ?? 1, 1, 0, 0, block, $"0x{block:x}", "0xtx", 0);
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MarginBridge.Silo.Api;
+namespace MarginBridge.Chains.Serialization;
 
 /// <summary>Token amounts in base units on the wire: a JSON string of digits (or a JSON integer), written as a string.</summary>
 public sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>
