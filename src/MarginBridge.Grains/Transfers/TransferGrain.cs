@@ -36,10 +36,11 @@ public sealed class TransferGrain(
             return;
         }
 
-        // Indexed on both accounts first: a crash before the journal row repeats this, harmlessly.
+        // Indexed on both accounts and debited first, together: a crash before the journal row repeats these, harmlessly.
         var observedAt = time.GetUtcNow();
-        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct().Select(a => accountTransfers.AddAsync(a, message.Id, observedAt)));
-        await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false));
+        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct()
+            .Select(a => accountTransfers.AddAsync(a, message.Id, observedAt))
+            .Append(Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false))));
         await AppendAsync(nameof(TransferStage.Observed), $"relayer of chain {message.SrcChainId}", $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
     }
 
