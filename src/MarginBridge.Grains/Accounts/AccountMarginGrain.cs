@@ -70,7 +70,7 @@ public sealed partial class AccountMarginGrain(
     private AccountView BuildView()
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var entries = State.Events.Values.Select(Entry)
+        var entries = State.Ledger.Entries()
             .Concat(State.TransferLegs.Values.Select(l => (l.ChainId, l.Token, l.Amount, l.HardFinal)))
             .Concat(State.SettledTransfers.Select(t => (t.ChainId, t.Token, t.Amount, HardFinal: true)))
             .Concat(State.Reservations.Values.Where(r => IsLive(r, now)).Select(r => (r.ChainId, r.Token, Amount: -r.Amount, HardFinal: false)));
@@ -94,8 +94,7 @@ public sealed partial class AccountMarginGrain(
         var positions = State.Positions.Values.Select(p => p.Current).Where(p => !p.Size.IsZero || !p.RealizedPnl.IsZero)
             .OrderBy(p => p.ChainId).ThenBy(p => p.Venue, StringComparer.Ordinal).ThenBy(p => p.Market, StringComparer.Ordinal)
             .ToList();
-        var deposits = State.Events.Values.Count(e => e.Event is Deposit);
-        return new AccountView(this.GetPrimaryKeyString(), balances, totals, deposits, State.RevokedDeposits, positions, State.Flag);
+        return new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Ledger.Deposits, State.Ledger.RevokedDeposits, positions, State.Flag);
     }
 
     /// <summary>
@@ -127,7 +126,7 @@ public sealed partial class AccountMarginGrain(
             State.Reservations.Remove(expired);
         }
 
-        if (State.Reservations.ContainsKey(reservation.Key) || State.Events.ContainsKey(reservation.PaidBy))
+        if (State.Reservations.ContainsKey(reservation.Key) || State.Ledger.Holds(reservation.PaidBy))
         {
             return new WithdrawalDecision(false, $"nonce {reservation.Nonce} is already used for a withdrawal on chain {reservation.ChainId}", 0, 0);
         }
@@ -192,7 +191,7 @@ public sealed partial class AccountMarginGrain(
             if (State.TransferLegs.Remove(key, out var leg))
             {
                 var index = State.SettledTransfers.FindIndex(t => t.ChainId == leg.ChainId && t.Token == leg.Token);
-                var total = index < 0 ? new SettledTransfers(leg.ChainId, leg.Token, leg.Amount) : State.SettledTransfers[index] with { Amount = State.SettledTransfers[index].Amount + leg.Amount };
+                var total = index < 0 ? new SettledTotal(leg.ChainId, leg.Token, leg.Amount) : State.SettledTransfers[index] with { Amount = State.SettledTransfers[index].Amount + leg.Amount };
                 if (index < 0)
                 {
                     State.SettledTransfers.Add(total);
@@ -214,14 +213,6 @@ public sealed partial class AccountMarginGrain(
 
     private static bool IsLive(WithdrawalReservation reservation, long now) => reservation.ExpiresAt + ReservationGraceSeconds >= now;
 
-    private static (long ChainId, string Token, BigInteger Amount, bool HardFinal) Entry(RecordedEvent recorded) => recorded.Event switch
-    {
-        Deposit d => (d.ChainId, d.Token, d.Amount, recorded.HardFinal),
-        Withdrawal w => (w.ChainId, w.Token, -w.Amount, recorded.HardFinal),
-        LiquidationSettlement s => (s.ChainId, s.Token, s.Amount, recorded.HardFinal),
-        _ => throw new InvalidOperationException($"a {recorded.Event.GetType().Name} is not a balance entry"),
-    };
-
     private bool ApplyOne(ChainEventUpdate update)
     {
         if (update.Event is PositionChange report)
@@ -235,27 +226,17 @@ public sealed partial class AccountMarginGrain(
             return history.Apply(update.Change, report);
         }
 
-        var chainEvent = update.Event;
-        State.Events.TryGetValue(chainEvent.Key, out var existing);
-        switch (update.Change)
+        switch (State.Ledger.Apply(update.Change, update.Event))
         {
-            case FinalityChange.Observed when existing is null:
-                State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: false);
-                if (chainEvent is Withdrawal paid)
+            case LedgerChange.Applied:
+                if (update is { Change: FinalityChange.Observed, Event: Withdrawal paid })
                 {
                     State.Reservations.Remove($"{paid.ChainId}:{paid.ClearanceNonce}");
                 }
 
                 return true;
-            case FinalityChange.HardFinal when existing is null || !existing.HardFinal:
-                State.Events[chainEvent.Key] = new RecordedEvent(chainEvent, HardFinal: true);
-                return true;
-            case FinalityChange.Revoked when existing is { HardFinal: false } && existing.Event.BlockHash == chainEvent.BlockHash:
-                State.Events.Remove(chainEvent.Key);
-                State.RevokedDeposits += chainEvent is Deposit ? 1 : 0;
-                return true;
-            case FinalityChange.Revoked when existing is { HardFinal: true }:
-                LogFinalEventRevoked(chainEvent.Key, chainEvent.BlockNumber);
+            case LedgerChange.FinalEventRevoked:
+                LogFinalEventRevoked(update.Event.Key, update.Event.BlockNumber);
                 return false;
             default:
                 return false;

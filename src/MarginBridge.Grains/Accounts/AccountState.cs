@@ -5,19 +5,16 @@ using MarginBridge.Abstractions.Margin;
 namespace MarginBridge.Grains.Accounts;
 
 /// <summary>
-/// The persisted ledger of one account: every deposit and withdrawal by its key, every transfer's
-/// debit or credit, and its positions on every venue.
+/// The persisted ledger of one account: its deposits, withdrawals and liquidation settlements (the
+/// hard-final ones folded into totals), its transfers' debits and credits, and its positions on
+/// every venue. Nothing in it grows with the account's history but its withdrawals.
 /// </summary>
 [GenerateSerializer]
 public sealed class AccountState
 {
-    /// <summary>Deposits and withdrawals, keyed by <see cref="ChainEvent.Key"/>.</summary>
-    [Id(0)]
-    public Dictionary<string, RecordedEvent> Events { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Deposits whose pending credit a reorg took back.</summary>
-    [Id(1)]
-    public int RevokedDeposits { get; set; }
+    /// <summary>Deposits, withdrawals and liquidation settlements.</summary>
+    [Id(9)]
+    public EventLedger Ledger { get; set; } = new();
 
     /// <summary>Debits and credits of transfers still under way (a reorg or a cancellation may take them back), by transfer id and side.</summary>
     [Id(3)]
@@ -25,7 +22,7 @@ public sealed class AccountState
 
     /// <summary>The sum of every settled transfer leg per chain and token: hard-final for good, so no longer kept one by one.</summary>
     [Id(8)]
-    public List<SettledTransfers> SettledTransfers { get; set; } = [];
+    public List<SettledTotal> SettledTransfers { get; set; } = [];
 
     /// <summary>Positions by <see cref="PositionChange.PositionKey"/>.</summary>
     [Id(4)]
@@ -47,6 +44,6 @@ public sealed class AccountState
 [GenerateSerializer, Immutable]
 public sealed record RecordedEvent([property: Id(0)] ChainEvent Event, [property: Id(1)] bool HardFinal);
 
-/// <summary>The net of the settled transfer legs of one account on one chain, in one token.</summary>
+/// <summary>A sum of an account's final entries on one chain, in one token.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SettledTransfers([property: Id(0)] long ChainId, [property: Id(1)] string Token, [property: Id(2)] BigInteger Amount);
+public sealed record SettledTotal([property: Id(0)] long ChainId, [property: Id(1)] string Token, [property: Id(2)] BigInteger Amount);
