@@ -9,8 +9,8 @@ namespace MarginBridge.Chains.Withdrawals;
 /// A member's index of the venues' position reports per chain and account, kept only up to a block
 /// that was hard-final when it was read: what a reorg cannot take back. A decision then reads the
 /// logs after that block only, instead of every log since the vault was deployed. With a file, every
-/// extension is appended to it as one JSON line and replayed on start, so a restarted member does
-/// not read every account's history from the deployment block again.
+/// extension that adds reports is appended to it as one JSON line and replayed on start, so a
+/// restarted member does not read every account's history from the deployment block again.
 /// </summary>
 public sealed class PositionReportIndex
 {
@@ -41,7 +41,9 @@ public sealed class PositionReportIndex
     public void Extend(long chainId, string account, long hardFinal, IEnumerable<PositionChange> readAfterIndexed)
     {
         var kept = readAfterIndexed.Where(r => r.BlockNumber <= hardFinal).ToList();
-        if (Advance(chainId, account, hardFinal, kept) && _file is not null)
+        // Only new reports are worth a line: a file whose last line for an account is older stays
+        // consistent (nothing happened in between), it only makes a restarted member read a little more.
+        if (Advance(chainId, account, hardFinal, kept) && kept.Count > 0 && _file is not null)
         {
             var line = JsonSerializer.Serialize(new Extension(chainId, account, hardFinal, kept), Json);
             lock (_appending)

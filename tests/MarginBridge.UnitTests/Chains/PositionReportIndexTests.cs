@@ -32,7 +32,7 @@ public sealed class PositionReportIndexTests
     }
 
     [Fact]
-    public void AnIndexKeptInAFile_IsTheSameAfterARestart_AndAReadBehindItWritesNothing()
+    public void AnIndexKeptInAFile_HasTheSameReportsAfterARestart_AndOnlyNewReportsAreWritten()
     {
         var file = Path.Combine(Path.GetTempPath(), $"positions-{Guid.NewGuid():N}.jsonl");
         try
@@ -41,6 +41,7 @@ public sealed class PositionReportIndexTests
             before.Extend(1, Account, hardFinal: 10, [Report(5, size: -3_000_000_000_000_000_000)]);
             before.Extend(1, Account, hardFinal: 20, [Report(15)]);
             before.Extend(1, Account, hardFinal: 12, [Report(13)]);
+            before.Extend(1, Account, hardFinal: 25, []);
             Assert.Equal(2, File.ReadAllLines(file).Length);
 
             var after = new PositionReportIndex(file);
