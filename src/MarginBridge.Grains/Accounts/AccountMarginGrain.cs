@@ -190,17 +190,7 @@ public sealed partial class AccountMarginGrain(
         {
             if (State.TransferLegs.Remove(key, out var leg))
             {
-                var index = State.SettledTransfers.FindIndex(t => t.ChainId == leg.ChainId && t.Token == leg.Token);
-                var total = index < 0 ? new SettledTotal(leg.ChainId, leg.Token, leg.Amount) : State.SettledTransfers[index] with { Amount = State.SettledTransfers[index].Amount + leg.Amount };
-                if (index < 0)
-                {
-                    State.SettledTransfers.Add(total);
-                }
-                else
-                {
-                    State.SettledTransfers[index] = total;
-                }
-
+                SettledTotal.Add(State.SettledTransfers, leg.ChainId, leg.Token, leg.Amount);
                 settled = true;
             }
         }

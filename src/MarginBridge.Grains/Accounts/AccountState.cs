@@ -46,4 +46,20 @@ public sealed record RecordedEvent([property: Id(0)] ChainEvent Event, [property
 
 /// <summary>A sum of an account's final entries on one chain, in one token.</summary>
 [GenerateSerializer, Immutable]
-public sealed record SettledTotal([property: Id(0)] long ChainId, [property: Id(1)] string Token, [property: Id(2)] BigInteger Amount);
+public sealed record SettledTotal([property: Id(0)] long ChainId, [property: Id(1)] string Token, [property: Id(2)] BigInteger Amount)
+{
+    /// <summary>Adds <paramref name="amount"/> to the total for its chain and token in <paramref name="totals"/>, starting one if there is none.</summary>
+    public static void Add(List<SettledTotal> totals, long chainId, string token, BigInteger amount)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var index = totals.FindIndex(t => t.ChainId == chainId && t.Token == token);
+        if (index < 0)
+        {
+            totals.Add(new SettledTotal(chainId, token, amount));
+        }
+        else
+        {
+            totals[index] = totals[index] with { Amount = totals[index].Amount + amount };
+        }
+    }
+}

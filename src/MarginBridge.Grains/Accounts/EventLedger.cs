@@ -77,16 +77,7 @@ public sealed class EventLedger
     {
         Open.Remove(chainEvent.Key);
         var (chainId, token, amount, _) = Entry(chainEvent, hardFinal: true);
-        var index = Folded.FindIndex(t => t.ChainId == chainId && t.Token == token);
-        if (index < 0)
-        {
-            Folded.Add(new SettledTotal(chainId, token, amount));
-        }
-        else
-        {
-            Folded[index] = Folded[index] with { Amount = Folded[index].Amount + amount };
-        }
-
+        SettledTotal.Add(Folded, chainId, token, amount);
         FoldedThrough[chainId] = Math.Max(FoldedThrough.GetValueOrDefault(chainId), chainEvent.BlockNumber);
         FoldedDeposits += chainEvent is Deposit ? 1 : 0;
     }

@@ -24,7 +24,7 @@ public sealed class TransferGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => State = await ReplayAsync(cancellationToken);
 
-    private string Relayer => $"relayer of chain {State.Message!.SrcChainId}";
+    private string Relayer => RelayerOf(State.Message!);
 
     private string Route => $"route {State.Message!.SrcChainId}→{State.Message.DstChainId}";
 
@@ -41,7 +41,7 @@ public sealed class TransferGrain(
         await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct()
             .Select(a => accountTransfers.AddAsync(a, message.Id, observedAt))
             .Append(Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false))));
-        await AppendAsync(nameof(TransferStage.Observed), $"relayer of chain {message.SrcChainId}", $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
+        await AppendAsync(nameof(TransferStage.Observed), RelayerOf(message), $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
     }
 
     public async Task MarkSourceHardFinal(long blockNumber, long atHead)
@@ -71,7 +71,7 @@ public sealed class TransferGrain(
     {
         if (State.Message is null)
         {
-            await AppendAsync(nameof(TransferStage.Rejected), $"relayer of chain {message.SrcChainId}", reason, message.BlockNumber, message: message);
+            await AppendAsync(nameof(TransferStage.Rejected), RelayerOf(message), reason, message.BlockNumber, message: message);
         }
     }
 
@@ -136,8 +136,8 @@ public sealed class TransferGrain(
         {
             // Both legs are final for good now: the accounts fold them into their settled totals.
             var message = State.Message!;
-            await Task.WhenAll(new[] { (message.Account, Key: Debit(message, hardFinal: true).Key), (message.Recipient, Key: Credit(message, hardFinal: true).Key) }
-                .GroupBy(leg => leg.Item1, leg => leg.Key)
+            await Task.WhenAll(new[] { (Account: message.Account, Key: Debit(message, hardFinal: true).Key), (Account: message.Recipient, Key: Credit(message, hardFinal: true).Key) }
+                .GroupBy(leg => leg.Account, leg => leg.Key)
                 .Select(legs => GrainFactory.GetGrain<IAccountMarginGrain>(legs.Key).SettleTransferLegs([.. legs])));
             await AppendAsync(TransferState.SettledKind, Route, "the destination blocks that hold its execution are final: the credit can no longer be undone", null);
         }
@@ -175,6 +175,8 @@ public sealed class TransferGrain(
     public Task<TransferView?> GetView() => Task.FromResult(State.Message is null
         ? null
         : new TransferView(State.Message, State.HeldReason is null ? State.Stage : TransferStage.Held, [.. State.Steps], State.Placement, State.HeldReason));
+
+    private static string RelayerOf(TransferMessage m) => $"relayer of chain {m.SrcChainId}";
 
     private IAccountMarginGrain Sender(TransferMessage m) => GrainFactory.GetGrain<IAccountMarginGrain>(m.Account);
 
