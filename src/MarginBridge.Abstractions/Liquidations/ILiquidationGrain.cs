@@ -29,7 +29,7 @@ public sealed record LiquidationView(
 /// <paramref name="ChainId"/>) by <paramref name="SizeDelta"/> at <paramref name="Price"/> (18-decimal),
 /// with the fee to or deficit paid by that chain's insurance fund (quote units).
 /// </summary>
-/// <param name="Stage">Planned, Attested, Sent, Executed, Expired, Abandoned (refused by the committee and the account no longer below maintenance before anything was sent).</param>
+/// <param name="Stage">Planned, Attested, Sent, Executed, Expired, Abandoned (refused by the committee and the account no longer below maintenance before anything was sent), Replaced (refused by the committee before anything was sent and planned again differently, e.g. from a newer oracle price).</param>
 /// <param name="SizeBefore">The position's size when the instruction was planned.</param>
 /// <param name="Token">The chain's USDC, in which the instruction settles with the fund on chain.</param>
 /// <param name="FundTransfer">The fee (&gt; 0) or deficit (&lt; 0) in <paramref name="Token"/>'s base units that the vault moves.</param>

@@ -44,7 +44,6 @@ public sealed partial class LiquidationGrain(
 {
     private const int LifetimeSeconds = 600;
     private const long ExecutionGas = 500_000;
-    private static readonly BigInteger Scale = BigInteger.Pow(10, 10);
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(60);
 
     private IGrainTimer? _timer;
@@ -96,12 +95,12 @@ public sealed partial class LiquidationGrain(
                 return;
             }
 
-            var (order, done) = await PlanAsync();
+            var (step, done) = await PlanAsync();
             if (done)
             {
                 Stop();
             }
-            else if (order is not null)
+            else if (step is not null && await OrderAsync(step) is { } order)
             {
                 state.State.Pending = order;
                 await state.WriteStateAsync(cancellationToken);
@@ -115,8 +114,8 @@ public sealed partial class LiquidationGrain(
         }
     }
 
-    /// <summary>The next instruction; (null, true) when the account no longer needs liquidating (or cannot be decided); (null, false) to wait.</summary>
-    private async Task<(LiquidationOrder? Order, bool Done)> PlanAsync()
+    /// <summary>The next step; (null, true) when the account no longer needs liquidating (or cannot be decided); (null, false) to wait.</summary>
+    private async Task<(LiquidationStep? Step, bool Done)> PlanAsync()
     {
         var view = await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView();
         if (state.State.AwaitReport is { } awaited)
@@ -145,7 +144,7 @@ public sealed partial class LiquidationGrain(
             .FirstOrDefault();
         if (candidate.Input is not { } input)
         {
-            return await PlanOptionAsync(view, book, margin);
+            return PlanOption(view, book, margin);
         }
 
         var chainId = candidate.Position.ChainId;
@@ -162,7 +161,7 @@ public sealed partial class LiquidationGrain(
             (delta, counterparty) = (found.Fill, found.Account);
         }
 
-        return await OrderAsync(candidate.Position, delta, plan.FillablePrice, plan.PaidBy, plan.FeeToFund, plan.PaidByFund, counterparty);
+        return (new LiquidationStep(candidate.Position, delta, plan.FillablePrice, plan.PaidBy, plan.FeeToFund, plan.PaidByFund, counterparty), false);
     }
 
     /// <summary>The account margined at the oracles' prices now; a null basis when it cannot be decided.</summary>
@@ -177,7 +176,7 @@ public sealed partial class LiquidationGrain(
     /// No perpetual to liquidate: the option position with the largest value at mark, one block's share
     /// of it closed at mark with the liquidation fee to the venue chain's fund (<see cref="OptionLiquidation"/>).
     /// </summary>
-    private async Task<(LiquidationOrder? Order, bool Done)> PlanOptionAsync(AccountView view, LiveBook book, AccountMargin margin)
+    private (LiquidationStep? Step, bool Done) PlanOption(AccountView view, LiveBook book, AccountMargin margin)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var candidate = view.Positions
@@ -193,25 +192,25 @@ public sealed partial class LiquidationGrain(
         var (delta, price, fee) = OptionLiquidation.Plan(found.Option, margin.Equity, found.Spot, found.Rate, now, model.Parameters.Liquidation);
         return delta == 0
             ? (null, false)
-            : await OrderAsync(candidate.Position, delta, price, LiquidationPayer.Account, fee, 0, null);
+            : (new LiquidationStep(candidate.Position, delta, price, LiquidationPayer.Account, fee, 0, null), false);
     }
 
-    /// <summary>The instruction for a planned step, numbered on the venue chain's liquidation route; (null, true) when that chain has no settlement token.</summary>
-    private async Task<(LiquidationOrder? Order, bool Done)> OrderAsync(VenuePosition position, long delta, long price, LiquidationPayer paidBy, Int128 feeToFund, Int128 paidByFund, string? counterparty)
+    /// <summary>A planned step as the instruction, numbered on the venue chain's liquidation route; null when that chain has no settlement token.</summary>
+    private async Task<LiquidationOrder?> OrderAsync(LiquidationStep step)
     {
-        var chainId = position.ChainId;
+        var chainId = step.Position.ChainId;
         if (FundSettlement.TokenOf(connections.GetChain(chainId)) is not { } token)
         {
-            return (null, true);
+            return null;
         }
 
         var head = await connections.GetReader(chainId).GetHeadAsync(CancellationToken.None);
         var nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(chainId).Take();
-        return (new LiquidationOrder(
-            chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), position.Venue, position.Market,
-            delta * Scale, price * Scale, paidBy.ToString(), (BigInteger)feeToFund, (BigInteger)paidByFund,
-            "Planned", null, null, time.GetUtcNow(), position.Size,
-            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(feeToFund - paidByFund)), counterparty), false);
+        return new LiquidationOrder(
+            chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), step.Position.Venue, step.Position.Market,
+            step.SizeDelta, step.InstructionPrice, step.PaidBy.ToString(), (BigInteger)step.FeeToFund, (BigInteger)step.PaidByFund,
+            "Planned", null, null, time.GetUtcNow(), step.Position.Size,
+            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(step.FeeToFund - step.PaidByFund)), step.Counterparty);
     }
 
     /// <summary>
@@ -262,14 +261,11 @@ public sealed partial class LiquidationGrain(
             if (answer.Signers.Count < committee.Threshold)
             {
                 var refused = $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}";
-                if (order.Stage == "Planned" && await MarginAsync(await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView()) is not ({ Margin.IsLiquidatable: true }, _))
+                if (order.Stage != "Planned" || !await PlanAgainAsync(order, refused))
                 {
-                    // Never attested, so nothing of it was sent: the account recovered first, and the step is not taken.
-                    await FinishAsync(order with { Waiting = $"abandoned: the account is no longer below maintenance ({refused})" }, "Abandoned");
-                    return;
+                    await WaitAsync(order, refused);
                 }
 
-                await WaitAsync(order, refused);
                 return;
             }
 
@@ -290,6 +286,31 @@ public sealed partial class LiquidationGrain(
         {
             await SentAsync(order, await submitter.Send(new SubmissionRequest(chain.Vault, message.Execute, null, $"{message.Path} {order.Nonce}")), "root accepted");
         }
+    }
+
+    /// <summary>
+    /// A step the committee refuses before anything of it was sent (never attested) is planned again from
+    /// what the silo reads now: abandoned when the account recovered, replaced when the plan changed (the
+    /// members refuse a price or size planned from an older oracle round, and would until it expires);
+    /// false to keep waiting when the plan is the same. The next tick numbers the replacement; the vault
+    /// takes liquidation nonces in any order, so the unused one leaves a harmless gap.
+    /// </summary>
+    private async Task<bool> PlanAgainAsync(LiquidationOrder order, string refused)
+    {
+        var (step, done) = await PlanAsync();
+        if (done)
+        {
+            await FinishAsync(order with { Waiting = $"abandoned: the account is no longer below maintenance ({refused})" }, "Abandoned");
+            return true;
+        }
+
+        if (step is null || step.Matches(order))
+        {
+            return false;
+        }
+
+        await FinishAsync(order with { Waiting = $"replaced: planned again as {step.SizeDelta} at {step.InstructionPrice} ({refused})" }, "Replaced");
+        return true;
     }
 
     /// <summary>The order as the message the members attest: a liquidation, or an auto-deleveraging when it names a counterparty.</summary>
