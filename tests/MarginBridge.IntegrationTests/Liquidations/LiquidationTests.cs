@@ -49,7 +49,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // block's share (10 %) at the fillable price; while the account stays below maintenance it goes on.
             await devnet.SetPriceAsync("ETH", 2_920m);
             await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Done.Count(o => o.Stage == "Executed") >= 2,
                 "two liquidation steps are executed",
                 TimeSpan.FromSeconds(90));
@@ -57,7 +57,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // Back at 3,000 the account covers maintenance again (its realized losses stay): the liquidator stops.
             await devnet.SetPriceAsync("ETH", 3_000m);
             await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Pending is null,
                 "the step under way ends");
             var (liquidated, onVenue) = await Eventually.Until(
@@ -67,7 +67,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 
             Assert.True(onVenue < BigInteger.Pow(10, 19) && onVenue > 0, $"partially liquidated, not closed: {onVenue}");
 
-            var view = await LiquidationsAsync(trader.Address);
+            var view = (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!;
             Assert.Null(view.Pending);
             var executed = view.Done.Where(o => o.Stage == "Executed").ToList();
             Assert.NotEmpty(executed);
@@ -111,13 +111,13 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // vault cannot take on the optimistic chain, where the account holds nothing.
             await devnet.SetPriceAsync("ETH", 2_828m);
             await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Done.Any(IsFeeStep),
                 "a liquidation step that owes a fee is executed",
                 TimeSpan.FromSeconds(90));
             await devnet.SetPriceAsync("ETH", 3_000m);
             await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Pending is null,
                 "the step under way ends");
 
@@ -133,7 +133,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
                         advanced = DateTimeOffset.UtcNow;
                     }
 
-                    return await LiquidationsAsync(trader.Address);
+                    return (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!;
                 },
                 v => v.Sweep is null && v.Done.Where(IsFeeStep).All(step => v.Done.Any(o => o.SweepOf?.Nonce == step.Nonce && o.Stage == "Executed")),
                 "every step's unpaid fee is swept",
@@ -194,7 +194,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // At 2,850 the long's equity is −500 USD: every fill leaves a deficit, and nobody can pay it.
             await devnet.SetPriceAsync("ETH", 2_850m);
             var view = await Eventually.Until(
-                () => LiquidationsAsync(bankrupt.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
                 v => v.Done.Any(o => o.Stage == "Executed"),
                 "a deleveraging step is executed",
                 TimeSpan.FromSeconds(90));
@@ -212,7 +212,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 
             await devnet.SetPriceAsync("ETH", 3_000m);
             view = await Eventually.Until(
-                () => LiquidationsAsync(bankrupt.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
                 v => v.Pending is null,
                 "the step under way ends");
 
@@ -245,13 +245,13 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // maintenance (the grid's worst case plus the naked-short contingency) about 6,250.
             await devnet.SetPriceAsync("ETH", 3_450m);
             await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Done.Count(o => o.Stage == "Executed") >= 2,
                 "two option liquidation steps are executed",
                 TimeSpan.FromSeconds(90));
             await devnet.SetPriceAsync("ETH", 3_000m);
             var view = await Eventually.Until(
-                () => LiquidationsAsync(trader.Address),
+                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
                 v => v.Pending is null,
                 "the step under way ends");
 
@@ -363,9 +363,6 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         var logs = await handler.GetAllChangesAsync(handler.CreateFilterInput(account, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateEarliest(), Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest()));
         return [.. logs.Select(l => l.Event)];
     }
-
-    private async Task<LiquidationView> LiquidationsAsync(string account) =>
-        (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{account}/liquidations", Json))!;
 
     private async Task<InsuranceFundResponse> FundAsync(long chainId) =>
         (await devnet.Api.Http.GetFromJsonAsync<InsuranceFundResponse[]>("/insurance-funds", Json))!.Single(f => f.ChainId == chainId);
