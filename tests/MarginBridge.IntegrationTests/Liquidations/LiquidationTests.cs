@@ -97,89 +97,6 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFeeTheAccountCannotPayOnTheVenuesChain_IsSweptFromItsCollateralOnAnotherChain_IntoThatChainsFund_OncePerLiquidation()
-    {
-        await devnet.SetPriceAsync("ETH", 3_000m);
-        var (venue, appChain) = (devnet.Optimistic, devnet.AppChain);
-        var collateral = new BigInteger(2_000_000_000);
-        var trader = await devnet.PerpTraderAsync((long)collateral, venue, 10m);
-
-        try
-        {
-            // 10 ETH long on 2,000 USDC, all of it on the app-chain: at 2,828 equity is 280 USD, maintenance about 339.
-            // Equity is above 60 % of maintenance, so each step fills above bankruptcy and owes a fee — which the
-            // vault cannot take on the optimistic chain, where the account holds nothing.
-            await devnet.SetPriceAsync("ETH", 2_828m);
-            await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
-                v => v.Done.Any(IsFeeStep),
-                "a liquidation step that owes a fee is executed",
-                TimeSpan.FromSeconds(90));
-            await devnet.SetPriceAsync("ETH", 3_000m);
-            await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
-                v => v.Pending is null,
-                "the step under way ends");
-
-            // The members sign a sweep only once the venue chain's settlement is hard-final there: the test
-            // devnet's chains move in time only when told, so the optimistic chain's challenge window is passed by hand.
-            var advanced = DateTimeOffset.MinValue;
-            var view = await Eventually.Until(
-                async () =>
-                {
-                    if (DateTimeOffset.UtcNow - advanced > TimeSpan.FromSeconds(5))
-                    {
-                        await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
-                        advanced = DateTimeOffset.UtcNow;
-                    }
-
-                    return (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!;
-                },
-                v => v.Sweep is null && v.Done.Where(IsFeeStep).All(step => v.Done.Any(o => o.SweepOf?.Nonce == step.Nonce && o.Stage == "Executed")),
-                "every step's unpaid fee is swept",
-                TimeSpan.FromSeconds(120));
-
-            var steps = view.Done.Where(IsFeeStep).ToList();
-            var sweeps = view.Done.Where(o => o.SweepOf is not null && o.Stage == "Executed").ToList();
-            Assert.NotEmpty(steps);
-            Assert.All(sweeps, s => Assert.Equal((appChain.Options.ChainId, venue.Options.ChainId), (s.ChainId, s.SweepOf!.ChainId)));
-
-            // On the venue's chain each step asked its fee and moved nothing; on the app-chain exactly one sweep per step
-            // took that fee (both USDC have 6 decimals), and no other chain collected any of them.
-            var settled = await EventsAsync<LiquidationSettledEvent>(venue, trader.Address);
-            var swept = await EventsAsync<FeeSweptEvent>(appChain, trader.Address);
-            foreach (var step in steps)
-            {
-                var settlement = Assert.Single(settled, e => e.Nonce == step.Nonce);
-                Assert.Equal((step.FundTransfer, BigInteger.Zero), (settlement.Requested, settlement.Moved));
-                var sweep = Assert.Single(swept, e => e.LiquidationNonce == step.Nonce);
-                Assert.Equal(((ulong)venue.Options.ChainId, step.FundTransfer, step.FundTransfer), (sweep.LiquidationChainId, sweep.Requested, sweep.Moved));
-                foreach (var other in new[] { devnet.Hub, devnet.Zk, venue })
-                {
-                    Assert.False(await QueryAsync<FeeSweptFunction, bool>(other, new FeeSweptFunction { LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = step.Nonce }));
-                }
-
-                // Each sweep crossed as a transfer to the optimistic vault itself, executed there once: into its fund, no account's balance.
-                var route = new IsExecutedFunction { SrcChainId = (ulong)appChain.Options.ChainId, SrcContract = appChain.Contracts.Vault, MessageNonce = sweep.TransferNonce };
-                await Eventually.Until(() => QueryAsync<IsExecutedFunction, bool>(venue, route), executed => executed, $"the transfer of sweep {sweep.TransferNonce} is executed on the optimistic chain");
-            }
-
-            Assert.Equal(steps.Count, swept.Count);
-            var total = swept.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Moved);
-            Assert.Equal(collateral - total, await QueryAsync<VaultBalanceOfFunction, BigInteger>(appChain, new VaultBalanceOfFunction { Account = trader.Address, Token = appChain.Contracts.Token }));
-            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token }));
-            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = venue.Contracts.Vault, Token = venue.Contracts.Token }));
-            await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(appChain.Options.ChainId).Item1 + a.On(appChain.Options.ChainId).Item2 == collateral - total, "the account shows the sweeps");
-        }
-        finally
-        {
-            await devnet.CalmAsync();
-        }
-
-        static bool IsFeeStep(LiquidationOrder o) => o.SweepOf is null && o.Stage == "Executed" && o.FundTransfer > 0;
-    }
-
-    [Fact]
     public async Task DeficitTheFundCannotPay_IsDeleveragedAgainstTheBestRankedOppositePosition_AtTheBankruptcyPrice()
     {
         // The zk chain's fund is empty in the test devnet. The short is the most profitable and leveraged one there.
@@ -349,19 +266,6 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         var position = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VenuePositionsFunction>()
             .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId(market).HexToByteArray() }, venue.Contracts.Venue);
         return position.Size;
-    }
-
-    private static Task<TOutput> QueryAsync<TFunction, TOutput>(DevnetChain chain, TFunction function)
-        where TFunction : Nethereum.Contracts.FunctionMessage, new() =>
-        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(chain.Contracts.Vault, function);
-
-    /// <summary>The vault's events of one kind whose first indexed field is the account, from the chain itself.</summary>
-    private static async Task<List<TEvent>> EventsAsync<TEvent>(DevnetChain chain, string account)
-        where TEvent : Nethereum.ABI.FunctionEncoding.Attributes.IEventDTO, new()
-    {
-        var handler = chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetEvent<TEvent>(chain.Contracts.Vault);
-        var logs = await handler.GetAllChangesAsync(handler.CreateFilterInput(account, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateEarliest(), Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest()));
-        return [.. logs.Select(l => l.Event)];
     }
 
     private async Task<InsuranceFundResponse> FundAsync(long chainId) =>
