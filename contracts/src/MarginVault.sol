@@ -362,8 +362,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         uint256 available;
         for (uint256 i; i < transfers.length; ++i) {
             BridgeMessages.Transfer calldata transfer = transfers[i];
-            address recipient = transfer.recipient;
-            if (recipient == address(0)) revert ZeroRecipient();
+            if (transfer.recipient == address(0)) revert ZeroRecipient();
             if (transfer.expiry != 0 && transfer.expiry < block.timestamp) revert MessageExpired(transfer.nonce, transfer.expiry);
             uint256 word = transfer.nonce >> 8;
             if (word != wordIndex) {
@@ -385,7 +384,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
                 // Cannot overflow: every credit is paid out of liquidity that the vault holds.
                 available -= amount;
             }
-            _credit(recipient, token, amount);
+            _credit(transfer.recipient, token, amount);
         }
         executed[wordIndex] = bits;
         liquidity[token] = available;
@@ -415,15 +414,12 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
 
     /// @dev An inbound transfer's credit: to the recipient's balance, or to the insurance fund when the
     /// recipient is this vault (a fee swept from another chain, or anyone funding it from there).
-    /// Cannot overflow: every credit is paid out of liquidity that the vault holds.
     function _credit(address recipient, address token, uint256 amount) private {
-        unchecked {
-            if (recipient != address(this)) {
-                balanceOf[recipient][token] += amount;
-            } else {
-                insuranceFund[token] += amount;
-                emit InsuranceFunded(address(this), token, amount);
-            }
+        if (recipient == address(this)) {
+            insuranceFund[token] += amount;
+            emit InsuranceFunded(address(this), token, amount);
+        } else {
+            balanceOf[recipient][token] += amount;
         }
     }
 
