@@ -10,6 +10,7 @@ library BridgeMessages {
     uint8 internal constant KIND_TRANSFER = 1;
     uint8 internal constant KIND_LIQUIDATION = 2;
     uint8 internal constant KIND_DELEVERAGE = 3;
+    uint8 internal constant KIND_FEE_SWEEP = 4;
 
     /// @notice Where a message comes from and where it may execute.
     struct Route {
@@ -58,6 +59,19 @@ library BridgeMessages {
         uint256 price;
     }
 
+    /// @notice A committee-attested collection of the liquidation fee an account could not pay on the
+    /// venue's chain: up to `amount` of `token` leaves `account`'s balance on this chain as a transfer
+    /// to the insurance fund of `liquidationChainId`, once per liquidation (`liquidationNonce` there).
+    struct FeeSweep {
+        uint64 nonce;
+        uint64 expiry;
+        address account;
+        address token;
+        uint256 amount;
+        uint64 liquidationChainId;
+        uint64 liquidationNonce;
+    }
+
     function transferLeaf(Route calldata route, Transfer calldata transfer) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_TRANSFER, route, transfer));
     }
@@ -91,6 +105,10 @@ library BridgeMessages {
 
     function deleverageLeaf(Route calldata route, Deleverage calldata deleverage) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_DELEVERAGE, route, deleverage));
+    }
+
+    function feeSweepLeaf(Route calldata route, FeeSweep calldata sweep) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_FEE_SWEEP, route, sweep));
     }
 
     /// @notice The key of a route on its destination: replay protection and configuration hang off it.

@@ -33,6 +33,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     error EmptyBatch();
     error MoveExpired(uint64 nonce, uint64 deadline);
     error MoveNonceUsed(address account, uint64 nonce);
+    error FeeAlreadySwept(uint64 liquidationChainId, uint64 liquidationNonce);
 
     /// @notice Emitted once per deposit; `nonce` is unique and increasing on this chain.
     event Deposited(uint64 indexed nonce, address indexed account, address indexed token, uint256 amount, uint256 balanceAfter);
@@ -56,6 +57,18 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     /// account's balance into the fund (its fee), < 0 from the fund to the account (its deficit);
     /// `requested` is what the instruction asked, `moved` what the account or the fund held of it.
     event LiquidationSettled(address indexed account, address indexed token, uint64 indexed nonce, int256 requested, int256 moved);
+    /// @notice A liquidation fee unpaid on its venue's chain was collected here: `moved` (at most
+    /// `requested`, what the account held) left the account's balance as transfer `transferNonce`
+    /// to the insurance fund of `liquidationChainId` (0 when nothing was there to move).
+    event FeeSwept(
+        address indexed account,
+        uint64 indexed liquidationChainId,
+        uint64 indexed liquidationNonce,
+        address token,
+        uint256 requested,
+        uint256 moved,
+        uint64 transferNonce
+    );
 
     /// @notice A margin clearance: the committee's word that `account` may take `amount` of `token`
     /// out of this vault (EIP-712; the domain binds the chain id and this vault).
@@ -100,6 +113,8 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     mapping(uint64 chainId => mapping(address token => address remoteToken)) public remoteToken;
     mapping(address account => mapping(uint64 nonce => bool used)) public usedClearances;
     mapping(address account => mapping(uint64 nonce => bool used)) public usedMoveNonces;
+    /// @notice Liquidations (venue chain, nonce there) whose unpaid fee a sweep on this chain collected.
+    mapping(uint64 liquidationChainId => mapping(uint64 liquidationNonce => bool swept)) public feeSwept;
 
     uint256 private _locked = 1;
 
@@ -265,6 +280,29 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         venue.liquidate(deleverage.counterparty, deleverage.market, -deleverage.sizeDelta, deleverage.price);
     }
 
+    /// @notice Collects a liquidation fee the account could not pay on the venue's chain from its
+    /// balance here (at most what it holds), as a transfer to that chain's insurance fund: the
+    /// transfer pipeline carries it, and the destination vault credits its fund for a transfer whose
+    /// recipient is the vault itself. Once per liquidation on this chain; runs while the vault is
+    /// paused, like a liquidation, and shares the liquidation route's nonces.
+    function executeFeeSweep(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.FeeSweep calldata sweep,
+        bytes32[] calldata proof
+    ) external nonReentrant {
+        _consumeInstruction(route, batchNumber, BridgeMessages.feeSweepLeaf(route, sweep), proof, sweep.nonce, sweep.expiry);
+        if (feeSwept[sweep.liquidationChainId][sweep.liquidationNonce]) revert FeeAlreadySwept(sweep.liquidationChainId, sweep.liquidationNonce);
+        feeSwept[sweep.liquidationChainId][sweep.liquidationNonce] = true;
+        uint256 balance = balanceOf[sweep.account][sweep.token];
+        uint256 moved = sweep.amount < balance ? sweep.amount : balance;
+        uint64 transferNonce;
+        if (moved != 0) {
+            (transferNonce,) = _initiateTransfer(sweep.account, sweep.liquidationChainId, sweep.token, moved, remoteVault[sweep.liquidationChainId]);
+        }
+        emit FeeSwept(sweep.account, sweep.liquidationChainId, sweep.liquidationNonce, sweep.token, sweep.amount, moved, transferNonce);
+    }
+
     // ---------------------------------------------------------------- internals
 
     /// @dev A committee instruction (liquidation, deleveraging) in an accepted root: proven, unexpired, used once.
@@ -313,7 +351,7 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         unchecked {
             liquidity[transfer.token] = available - transfer.amount;
         }
-        balanceOf[transfer.recipient][transfer.token] += transfer.amount;
+        _credit(transfer.recipient, transfer.token, transfer.amount);
         emit MessageExecuted(leaf);
     }
 
@@ -324,7 +362,8 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
         uint256 available;
         for (uint256 i; i < transfers.length; ++i) {
             BridgeMessages.Transfer calldata transfer = transfers[i];
-            if (transfer.recipient == address(0)) revert ZeroRecipient();
+            address recipient = transfer.recipient;
+            if (recipient == address(0)) revert ZeroRecipient();
             if (transfer.expiry != 0 && transfer.expiry < block.timestamp) revert MessageExpired(transfer.nonce, transfer.expiry);
             uint256 word = transfer.nonce >> 8;
             if (word != wordIndex) {
@@ -345,8 +384,8 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
             unchecked {
                 // Cannot overflow: every credit is paid out of liquidity that the vault holds.
                 available -= amount;
-                balanceOf[transfer.recipient][token] += amount;
             }
+            _credit(recipient, token, amount);
         }
         executed[wordIndex] = bits;
         liquidity[token] = available;
@@ -372,6 +411,20 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
             balanceOf[account][token] += moved;
         }
         emit LiquidationSettled(account, token, liquidation.nonce, requested, requested > 0 ? int256(moved) : -int256(moved));
+    }
+
+    /// @dev An inbound transfer's credit: to the recipient's balance, or to the insurance fund when the
+    /// recipient is this vault (a fee swept from another chain, or anyone funding it from there).
+    /// Cannot overflow: every credit is paid out of liquidity that the vault holds.
+    function _credit(address recipient, address token, uint256 amount) private {
+        unchecked {
+            if (recipient != address(this)) {
+                balanceOf[recipient][token] += amount;
+            } else {
+                insuranceFund[token] += amount;
+                emit InsuranceFunded(address(this), token, amount);
+            }
+        }
     }
 
     function _deposit(address account, address token, uint256 amount) private returns (uint64 nonce) {

@@ -17,12 +17,14 @@ public interface ILiquidationGrain : IGrainWithStringKey
 }
 
 /// <param name="Pending">The instruction under way, if any.</param>
-/// <param name="Done">Every instruction that ended, oldest first.</param>
+/// <param name="Done">Every instruction that ended (fee sweeps too), oldest first.</param>
+/// <param name="Sweep">The fee sweep under way, if any: a fee the account could not pay on the venue's chain, collected from another.</param>
 [GenerateSerializer, Immutable]
 public sealed record LiquidationView(
     [property: Id(0)] string Account,
     [property: Id(1)] LiquidationOrder? Pending,
-    [property: Id(2)] IReadOnlyList<LiquidationOrder> Done);
+    [property: Id(2)] IReadOnlyList<LiquidationOrder> Done,
+    [property: Id(3)] LiquidationOrder? Sweep = null);
 
 /// <summary>
 /// One instruction: reduce <paramref name="Market"/> on <paramref name="Venue"/> (chain
@@ -34,6 +36,10 @@ public sealed record LiquidationView(
 /// <param name="Token">The chain's USDC, in which the instruction settles with the fund on chain.</param>
 /// <param name="FundTransfer">The fee (&gt; 0) or deficit (&lt; 0) in <paramref name="Token"/>'s base units that the vault moves.</param>
 /// <param name="Counterparty">Set for an auto-deleveraging: the account whose opposite position closes against this one at the bankruptcy price.</param>
+/// <param name="PlannedAtBlock">The head of <paramref name="ChainId"/> when the instruction was planned: its execution lies at or after it.</param>
+/// <param name="SweepOf">Set for a fee sweep: the liquidation whose fee the account could not pay on its venue's chain. The sweep moves
+/// <paramref name="FundTransfer"/> base units of <paramref name="Token"/> from the account's balance on <paramref name="ChainId"/> to that
+/// chain's insurance fund, as a transfer; it has no venue, market, size or price.</param>
 /// <param name="Waiting">What it waits for, in words (refusals of members, a transaction not mined).</param>
 [GenerateSerializer, Immutable]
 public sealed record LiquidationOrder(
@@ -54,4 +60,6 @@ public sealed record LiquidationOrder(
     [property: Id(14)] BigInteger SizeBefore,
     [property: Id(15)] string Token,
     [property: Id(16)] BigInteger FundTransfer,
-    [property: Id(17)] string? Counterparty = null);
+    [property: Id(17)] string? Counterparty = null,
+    [property: Id(18)] long PlannedAtBlock = 0,
+    [property: Id(19)] LiquidationRef? SweepOf = null);

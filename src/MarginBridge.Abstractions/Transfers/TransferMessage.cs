@@ -22,4 +22,8 @@ public sealed record TransferMessage(
     [property: Id(11)] long BlockNumber,
     [property: Id(12)] string BlockHash,
     [property: Id(13)] string TransactionHash,
-    [property: Id(14)] long LogIndex);
+    [property: Id(14)] long LogIndex)
+{
+    /// <summary>Addressed to the destination vault itself: its insurance fund is credited, no account (a swept liquidation fee).</summary>
+    public bool FundsInsurance => string.Equals(Recipient, DstVault, StringComparison.OrdinalIgnoreCase);
+}

@@ -143,6 +143,16 @@ public sealed class AlreadyExecutedError : IErrorDTO
     public ulong MessageNonce { get; set; }
 }
 
+[Error("FeeAlreadySwept")]
+public sealed class FeeAlreadySweptError : IErrorDTO
+{
+    [Parameter("uint64", "liquidationChainId", 1)]
+    public ulong LiquidationChainId { get; set; }
+
+    [Parameter("uint64", "liquidationNonce", 2)]
+    public ulong LiquidationNonce { get; set; }
+}
+
 [Error("InvalidProof")]
 public sealed class InvalidProofError : IErrorDTO;
 

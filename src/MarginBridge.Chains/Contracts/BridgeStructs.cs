@@ -105,6 +105,35 @@ public sealed class DeleverageStruct
     public BigInteger Price { get; set; }
 }
 
+/// <summary>
+/// A committee-attested collection of a liquidation fee the account could not pay on the venue's chain:
+/// up to <see cref="Amount"/> of <see cref="Token"/> leaves the account's balance as a transfer to the
+/// insurance fund of <see cref="LiquidationChainId"/>, once per liquidation (<see cref="LiquidationNonce"/> there).
+/// </summary>
+public sealed class FeeSweepStruct
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 2)]
+    public ulong Expiry { get; set; }
+
+    [Parameter("address", "account", 3)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("address", "token", 4)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 5)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("uint64", "liquidationChainId", 6)]
+    public ulong LiquidationChainId { get; set; }
+
+    [Parameter("uint64", "liquidationNonce", 7)]
+    public ulong LiquidationNonce { get; set; }
+}
+
 /// <summary>A margin clearance: the committee's word that the account may withdraw.</summary>
 public sealed class ClearanceStruct
 {

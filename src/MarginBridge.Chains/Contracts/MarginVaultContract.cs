@@ -251,6 +251,57 @@ public sealed class ExecuteLiquidationFunction : FunctionMessage
     public List<byte[]> Proof { get; set; } = [];
 }
 
+[Function("executeFeeSweep")]
+public sealed class ExecuteFeeSweepFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple", "sweep", 3)]
+    public FeeSweepStruct Sweep { get; set; } = new();
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+}
+
+[Function("feeSwept", "bool")]
+public sealed class FeeSweptFunction : FunctionMessage
+{
+    [Parameter("uint64", "liquidationChainId", 1)]
+    public ulong LiquidationChainId { get; set; }
+
+    [Parameter("uint64", "liquidationNonce", 2)]
+    public ulong LiquidationNonce { get; set; }
+}
+
+[Event("FeeSwept")]
+public sealed class FeeSweptEvent : IEventDTO
+{
+    [Parameter("address", "account", 1, true)]
+    public string Account { get; set; } = string.Empty;
+
+    [Parameter("uint64", "liquidationChainId", 2, true)]
+    public ulong LiquidationChainId { get; set; }
+
+    [Parameter("uint64", "liquidationNonce", 3, true)]
+    public ulong LiquidationNonce { get; set; }
+
+    [Parameter("address", "token", 4, false)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("uint256", "requested", 5, false)]
+    public BigInteger Requested { get; set; }
+
+    [Parameter("uint256", "moved", 6, false)]
+    public BigInteger Moved { get; set; }
+
+    [Parameter("uint64", "transferNonce", 7, false)]
+    public ulong TransferNonce { get; set; }
+}
+
 [Event("TransferInitiated")]
 public sealed class TransferInitiatedEvent : IEventDTO
 {

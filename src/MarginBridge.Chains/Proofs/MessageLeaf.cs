@@ -12,6 +12,7 @@ public static class MessageLeaf
     public const byte TransferKind = 1;
     public const byte LiquidationKind = 2;
     public const byte DeleverageKind = 3;
+    public const byte FeeSweepKind = 4;
 
     public static byte[] Transfer(RouteStruct route, TransferStruct transfer)
     {
@@ -59,6 +60,22 @@ public static class MessageLeaf
         words.Address(deleverage.Counterparty);
         words.Signed(deleverage.SizeDelta);
         words.Unsigned(deleverage.Price);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
+    public static byte[] FeeSweep(RouteStruct route, FeeSweepStruct sweep)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 12];
+        var words = new AbiWords(buffer);
+        words.Unsigned(FeeSweepKind);
+        WriteRoute(ref words, route);
+        words.Unsigned(sweep.Nonce);
+        words.Unsigned(sweep.Expiry);
+        words.Address(sweep.Account);
+        words.Address(sweep.Token);
+        words.Unsigned(sweep.Amount);
+        words.Unsigned(sweep.LiquidationChainId);
+        words.Unsigned(sweep.LiquidationNonce);
         return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarginBridge.Abstractions.Chains;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Finality;
@@ -86,6 +87,20 @@ public sealed class ChainReader(RpcEndpointPool pool)
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
         return logs.DecodeAllEvents<PositionChangedEvent>();
+    }
+
+    /// <summary>The vault's <c>LiquidationSettled</c> events of one account's liquidation <paramref name="nonce"/> in a block range.</summary>
+    public async Task<IReadOnlyList<EventLog<LiquidationSettledEvent>>> GetLiquidationSettlementsAsync(string vault, string account, ulong nonce, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    {
+        var filter = new NewFilterInput
+        {
+            Address = [vault],
+            FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
+            ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
+            Topics = [LiquidationSettledTopic, "0x" + account[2..].ToLowerInvariant().PadLeft(64, '0'), null, "0x" + nonce.ToString("x", CultureInfo.InvariantCulture).PadLeft(64, '0')],
+        };
+        var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
+        return logs.DecodeAllEvents<LiquidationSettledEvent>();
     }
 
     /// <summary>A view call of a contract at a given block.</summary>

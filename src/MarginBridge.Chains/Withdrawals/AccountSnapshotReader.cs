@@ -54,6 +54,25 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
         return Liquidations.FundSettlement.ToQuoteUnits(token, balance);
     }
 
+    /// <summary>
+    /// What the vault of <paramref name="chain"/> settled with its fund for the account's liquidation
+    /// <paramref name="nonce"/> (requested, moved: token base units) up to the hard-final block, which
+    /// is returned too; a null settlement when none is hard-final there.
+    /// </summary>
+    public async Task<(long Final, (BigInteger Requested, BigInteger Moved)? Settlement)> ReadLiquidationSettlementAsync(ChainOptions chain, string account, ulong nonce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var reader = _readers[chain.ChainId];
+        var head = await reader.GetHeadAsync(cancellationToken);
+        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
+        var settled = await reader.GetLiquidationSettlementsAsync(chain.Vault, account, nonce, chain.StartBlock, final, cancellationToken);
+        return (final, settled.Count == 1 ? (settled[0].Event.Requested, settled[0].Event.Moved) : null);
+    }
+
+    /// <summary>Whether the vault of <paramref name="chain"/> already collected the unpaid fee of liquidation <paramref name="liquidationNonce"/> on chain <paramref name="liquidationChainId"/>.</summary>
+    public Task<bool> IsFeeSweptAsync(ChainOptions chain, ulong liquidationChainId, ulong liquidationNonce, CancellationToken cancellationToken) =>
+        _readers[chain.ChainId].QueryAsync<FeeSweptFunction, bool>(chain.Vault, new FeeSweptFunction { LiquidationChainId = liquidationChainId, LiquidationNonce = liquidationNonce }, cancellationToken);
+
     /// <summary>Every account's open perpetual in <paramref name="market"/> on <paramref name="venue"/>, folded from the venue's reports up to the head.</summary>
     public async Task<IReadOnlyList<(string Account, VenuePosition Position)>> ReadPerpetualHoldersAsync(ChainOptions chain, string venue, byte[] market, CancellationToken cancellationToken)
     {

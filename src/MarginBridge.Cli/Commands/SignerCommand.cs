@@ -92,7 +92,7 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole());
         var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(
             bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>(), Path.GetFullPath(settings.Config) + $".positions-{i}")).ToList();
-        using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new ClearanceLedger(ledgerFile), readers);
+        using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new SignedLedger<SignedClearance>(ledgerFile), readers);
         app.MapPost("/clearances", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (ClearanceBody body, CancellationToken token) =>
         {
             var answer = await clearances.DecideAsync(body, token);
@@ -107,6 +107,12 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         app.MapPost("/deleverages", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (DeleverageBody body, CancellationToken token) =>
         {
             var answer = await liquidations.DecideAsync(body, token);
+            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
+        });
+        using var sweeps = new FeeSweepSigner(key, bridge, new SignedLedger<SignedFeeSweep>(Path.GetFullPath(settings.Config) + ".sweeps.json"), readers);
+        app.MapPost("/sweeps", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (FeeSweepBody body, CancellationToken token) =>
+        {
+            var answer = await sweeps.DecideAsync(body, token);
             return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
         });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");

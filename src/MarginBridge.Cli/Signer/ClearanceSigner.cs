@@ -19,7 +19,7 @@ namespace MarginBridge.Cli.Signer;
 /// the vault has not paid yet, and found with the margin library that the account still covers its
 /// initial requirement after the withdrawal. The silo alone can never release collateral.
 /// </summary>
-public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, ClearanceLedger ledger, IReadOnlyList<AccountSnapshotReader> readers) : IDisposable
+public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, SignedLedger<SignedClearance> ledger, IReadOnlyList<AccountSnapshotReader> readers) : IDisposable
 {
     /// <summary>A clearance counts against the account until it expires, so its life is short.</summary>
     public const int MaxLifetimeSeconds = 600;
@@ -111,7 +111,7 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
     {
         var live = new List<SignedClearance>();
         var settled = new List<SignedClearance>();
-        foreach (var clearance in ledger.For(account))
+        foreach (var clearance in ledger.Where(c => c.Account == account))
         {
             var chain = bridge.FindChain(clearance.ChainId);
             var expired = chain is null || clearance.Expiry < (ulong)snapshot.HeadTimestamps[clearance.ChainId];

@@ -47,7 +47,8 @@ public sealed partial class LiquidationGrain(
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(60);
 
     private IGrainTimer? _timer;
-    private DateTimeOffset _retryAt;
+    /// <summary>When each side may act again: [0] liquidation steps, [1] fee sweeps.</summary>
+    private readonly DateTimeOffset[] _retryAt = new DateTimeOffset[2];
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -55,7 +56,7 @@ public sealed partial class LiquidationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Pending is not null || state.State.AwaitReport is not null)
+        if (state.State.Pending is not null || state.State.AwaitReport is not null || state.State.Sweep is not null || state.State.UnpaidFees.Count > 0)
         {
             Start();
         }
@@ -69,7 +70,7 @@ public sealed partial class LiquidationGrain(
         return Task.CompletedTask;
     }
 
-    public Task<LiquidationView> GetView() => Task.FromResult(new LiquidationView(Account, state.State.Pending, [.. state.State.Done]));
+    public Task<LiquidationView> GetView() => Task.FromResult(new LiquidationView(Account, state.State.Pending, [.. state.State.Done], state.State.Sweep));
 
     private void Start() =>
         _timer ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromSeconds(1)) { KeepAlive = true });
@@ -80,38 +81,71 @@ public sealed partial class LiquidationGrain(
         _timer = null;
     }
 
+    /// <summary>Liquidation steps and fee sweeps go on side by side: a sweep waiting for the venue chain's finality holds up no step.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() < _retryAt)
+        var sweeping = await GuardedAsync(isSweep: true, SweepAsync, cancellationToken);
+        var liquidating = await GuardedAsync(isSweep: false, LiquidateAsync, cancellationToken);
+        if (!sweeping && !liquidating)
         {
-            return;
+            Stop();
+        }
+    }
+
+    /// <summary>Runs one side unless it waits; a failure is logged and retried shortly. Whether that side has work left.</summary>
+    private async Task<bool> GuardedAsync(bool isSweep, Func<CancellationToken, Task<bool>> step, CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() < _retryAt[isSweep ? 1 : 0])
+        {
+            return true;
         }
 
         try
         {
-            if (state.State.Pending is { } pending)
-            {
-                await DriveAsync(pending, cancellationToken);
-                return;
-            }
-
-            var (step, done) = await PlanAsync();
-            if (done)
-            {
-                Stop();
-            }
-            else if (step is not null && await OrderAsync(step) is { } order)
-            {
-                state.State.Pending = order;
-                await state.WriteStateAsync(cancellationToken);
-                await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}{(order.Counterparty is { } c ? $", deleveraged against {c}" : "")}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund} quote units; settles {order.FundTransfer} base units with chain {order.ChainId}'s fund); nonce {order.Nonce}");
-            }
+            return await step(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogStepFailed(Account, e.GetType().Name, e.Message);
-            _retryAt = time.GetUtcNow().AddSeconds(2);
+            _retryAt[isSweep ? 1 : 0] = time.GetUtcNow().AddSeconds(2);
+            return true;
         }
+    }
+
+    private async Task<bool> LiquidateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Pending is { } pending)
+        {
+            await DriveAsync(pending, cancellationToken);
+            return true;
+        }
+
+        var (step, done) = await PlanAsync();
+        if (step is not null && await OrderAsync(step) is { } order)
+        {
+            state.State.Pending = order;
+            await state.WriteStateAsync(cancellationToken);
+            await JournalAsync("Liquidation:Planned", $"reduce {order.Market} on {order.Venue} (chain {order.ChainId}) by {order.SizeDelta} at {order.Price}{(order.Counterparty is { } c ? $", deleveraged against {c}" : "")}; {order.PaidBy} pays (fee {order.FeeToFund}, deficit {order.PaidByFund} quote units; settles {order.FundTransfer} base units with chain {order.ChainId}'s fund); nonce {order.Nonce}");
+        }
+
+        return !done;
+    }
+
+    private async Task<bool> SweepAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Sweep is { } sweep)
+        {
+            await DriveAsync(sweep, cancellationToken);
+            return true;
+        }
+
+        if (state.State.UnpaidFees.Count == 0)
+        {
+            return false;
+        }
+
+        await PlanSweepAsync(state.State.UnpaidFees[0].Liquidation, state.State.UnpaidFees[0].Unpaid, cancellationToken);
+        return true;
     }
 
     /// <summary>The next step; (null, true) when the account no longer needs liquidating (or cannot be decided); (null, false) to wait.</summary>
@@ -195,6 +229,51 @@ public sealed partial class LiquidationGrain(
             : (new LiquidationStep(candidate.Position, delta, price, LiquidationPayer.Account, fee, 0, null), false);
     }
 
+    /// <summary>
+    /// The fee of an executed liquidation that the account could not pay on the venue's chain is swept
+    /// from the chain where it holds the most hard-final USDC (at most what is free there): a
+    /// committee-attested instruction to that vault, which sends it through the transfer pipeline to
+    /// the venue chain's insurance fund. Nothing to sweep from, or already swept: the journal says so.
+    /// </summary>
+    private async Task PlanSweepAsync(LiquidationRef liquidation, BigInteger unpaid, CancellationToken cancellationToken)
+    {
+        var venueChain = connections.GetChain(liquidation.ChainId);
+        foreach (var chain in options.Value.Chains)
+        {
+            if (await connections.GetReader(chain.ChainId).QueryAsync<FeeSweptFunction, bool>(chain.Vault, new FeeSweptFunction { LiquidationChainId = (ulong)liquidation.ChainId, LiquidationNonce = liquidation.Nonce }, cancellationToken))
+            {
+                await ForgoSweepAsync($"the unpaid fee of liquidation {liquidation.Nonce} on {venueChain.Name} was already collected on {chain.Name}");
+                return;
+            }
+        }
+
+        var view = await GrainFactory.GetGrain<IAccountMarginGrain>(Account).GetView();
+        var owed = FundSettlement.ToQuoteUnits(FundSettlement.TokenOf(venueChain)!, unpaid);
+        if (FeeSweepSource.Choose(options.Value.Chains, view, liquidation.ChainId, owed) is not { } found)
+        {
+            await ForgoSweepAsync($"{owed} quote units of liquidation {liquidation.Nonce}'s fee stay unpaid: the account holds no free hard-final {FundSettlement.Asset} on another chain");
+            return;
+        }
+
+        var (source, token, amount) = found;
+        var head = await connections.GetReader(source.ChainId).GetHeadAsync(cancellationToken);
+        var nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(source.ChainId).Take();
+        var order = new LiquidationOrder(
+            source.ChainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), string.Empty, string.Empty, 0, 0, nameof(LiquidationPayer.Account),
+            FundSettlement.ToQuoteUnits(token, amount), 0, "Planned", null, null, time.GetUtcNow(), 0,
+            EvmAddress.Normalize(token.Address), amount, null, head.Number, liquidation);
+        state.State.Sweep = order;
+        await state.WriteStateAsync(cancellationToken);
+        await JournalAsync("Liquidation:SweepPlanned", $"collect {amount} base units of {source.Name}'s {FundSettlement.Asset} from the account for {venueChain.Name}'s insurance fund: liquidation {liquidation.Nonce} there left {owed} quote units of its fee unpaid; nonce {nonce} on {source.Name}");
+    }
+
+    private async Task ForgoSweepAsync(string why)
+    {
+        state.State.UnpaidFees.RemoveAt(0);
+        await state.WriteStateAsync();
+        await JournalAsync("Liquidation:FeeUnswept", why);
+    }
+
     /// <summary>A planned step as the instruction, numbered on the venue chain's liquidation route; null when that chain has no settlement token.</summary>
     private async Task<LiquidationOrder?> OrderAsync(LiquidationStep step)
     {
@@ -210,7 +289,7 @@ public sealed partial class LiquidationGrain(
             chainId, nonce, (ulong)(head.Timestamp + LifetimeSeconds), step.Position.Venue, step.Position.Market,
             step.SizeDelta, step.InstructionPrice, step.PaidBy.ToString(), (BigInteger)step.FeeToFund, (BigInteger)step.PaidByFund,
             "Planned", null, null, time.GetUtcNow(), step.Position.Size,
-            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(step.FeeToFund - step.PaidByFund)), step.Counterparty);
+            EvmAddress.Normalize(token.Address), FundSettlement.ToBaseUnits(token, (BigInteger)(step.FeeToFund - step.PaidByFund)), step.Counterparty, head.Number);
     }
 
     /// <summary>
@@ -261,7 +340,7 @@ public sealed partial class LiquidationGrain(
             if (answer.Signers.Count < committee.Threshold)
             {
                 var refused = $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}";
-                if (order.Stage != "Planned" || !await PlanAgainAsync(order, refused))
+                if (order.Stage != "Planned" || order.SweepOf is not null || !await PlanAgainAsync(order, refused))
                 {
                     await WaitAsync(order, refused);
                 }
@@ -313,10 +392,17 @@ public sealed partial class LiquidationGrain(
         return true;
     }
 
-    /// <summary>The order as the message the members attest: a liquidation, or an auto-deleveraging when it names a counterparty.</summary>
+    /// <summary>The order as the message the members attest: a liquidation, an auto-deleveraging when it names a counterparty, or a fee sweep.</summary>
     private (string Path, object Body, byte[] Leaf, string Execute) InstructionOf(ChainOptions chain, LiquidationOrder order)
     {
         var route = LiquidationRoute.To(chain);
+        if (order.SweepOf is { } swept)
+        {
+            var sweep = new FeeSweepStruct { Nonce = order.Nonce, Expiry = order.Expiry, Account = Account, Token = order.Token, Amount = order.FundTransfer, LiquidationChainId = (ulong)swept.ChainId, LiquidationNonce = swept.Nonce };
+            var collect = new ExecuteFeeSweepFunction { Route = route, BatchNumber = order.Nonce, Sweep = sweep, Proof = [] };
+            return ("sweeps", FeeSweepBody.From(order.ChainId, sweep), LiquidationRoute.Leaf(chain, sweep), collect.GetCallData().ToHex(prefix: true));
+        }
+
         var market = order.Market.HexToByteArray();
         if (order.Counterparty is { } counterparty)
         {
@@ -338,31 +424,79 @@ public sealed partial class LiquidationGrain(
             return;
         }
 
-        state.State.Pending = order with { Stage = "Sent", TransactionHash = sent.TransactionHash, Waiting = "execution sent; waiting for it to be mined", At = time.GetUtcNow() };
+        Put(order with { Stage = "Sent", TransactionHash = sent.TransactionHash, Waiting = "execution sent; waiting for it to be mined", At = time.GetUtcNow() });
         await state.WriteStateAsync();
-        await JournalAsync("Liquidation:Sent", $"{what}; executeLiquidation {order.Nonce} in {sent.TransactionHash}");
+        await JournalAsync("Liquidation:Sent", $"{what}; execution of nonce {order.Nonce} sent in {sent.TransactionHash}");
     }
 
     private async Task WaitAsync(LiquidationOrder order, string why)
     {
-        state.State.Pending = order with { Waiting = why };
+        Put(order with { Waiting = why });
         await state.WriteStateAsync();
-        _retryAt = time.GetUtcNow().AddSeconds(3);
+        _retryAt[order.SweepOf is null ? 0 : 1] = time.GetUtcNow().AddSeconds(3);
     }
 
     private async Task FinishAsync(LiquidationOrder order, string stage)
     {
-        if (stage == "Executed")
+        var unpaid = stage == "Executed" && order.SweepOf is null ? await UnpaidFeeAsync(order) : BigInteger.Zero;
+        if (order.SweepOf is { } swept)
         {
-            state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", order.SizeBefore + order.SizeDelta, time.GetUtcNow());
+            state.State.Sweep = null;
+            if (stage == "Executed")
+            {
+                state.State.UnpaidFees.RemoveAll(f => f.Liquidation == swept);
+            }
+        }
+        else
+        {
+            state.State.Pending = null;
+            if (stage == "Executed")
+            {
+                state.State.AwaitReport = ($"{order.ChainId}:{order.Venue}:{order.Market}", order.SizeBefore + order.SizeDelta, time.GetUtcNow());
+            }
+
+            if (!unpaid.IsZero)
+            {
+                state.State.UnpaidFees.Add((new LiquidationRef(order.ChainId, order.Nonce), unpaid));
+            }
         }
 
-        state.State.Pending = null;
         state.State.Done.Add(order with { Stage = stage, At = time.GetUtcNow() });
         await state.WriteStateAsync();
-        await JournalAsync($"Liquidation:{stage}", stage == "Executed"
-            ? $"nonce {order.Nonce} executed on chain {order.ChainId}; the vault settled {order.FundTransfer} base units of {order.Token} with chain {order.ChainId}'s insurance fund ({order.PaidBy}; > 0 a fee in, < 0 a deficit out, each within what the account or the fund held)"
-            : order.Waiting ?? stage);
+        await JournalAsync($"Liquidation:{stage}", (stage, order.SweepOf) switch
+        {
+            ("Executed", { } of) => $"fee sweep {order.Nonce} executed on chain {order.ChainId}: up to {order.FundTransfer} base units of {order.Token} (what the account held) left the account as a transfer to chain {of.ChainId}'s insurance fund for liquidation {of.Nonce}",
+            ("Executed", null) => $"nonce {order.Nonce} executed on chain {order.ChainId}; the vault settled {order.FundTransfer} base units of {order.Token} with chain {order.ChainId}'s insurance fund ({order.PaidBy}; > 0 a fee in, < 0 a deficit out, each within what the account or the fund held){(unpaid.IsZero ? "" : $"; {unpaid} base units of the fee were not there and are swept from another chain")}",
+            _ => order.Waiting ?? stage,
+        });
+    }
+
+    /// <summary>The order in its slot: the liquidation step or the fee sweep under way.</summary>
+    private void Put(LiquidationOrder order)
+    {
+        if (order.SweepOf is null)
+        {
+            state.State.Pending = order;
+        }
+        else
+        {
+            state.State.Sweep = order;
+        }
+    }
+
+    /// <summary>The part of an executed liquidation's fee the vault could not take from the account on the venue's chain (its <c>LiquidationSettled</c> event); zero for a deficit.</summary>
+    private async Task<BigInteger> UnpaidFeeAsync(LiquidationOrder order)
+    {
+        if (order.FundTransfer.Sign <= 0)
+        {
+            return BigInteger.Zero;
+        }
+
+        var chain = connections.GetChain(order.ChainId);
+        var reader = connections.GetReader(order.ChainId);
+        var head = await reader.GetHeadAsync(CancellationToken.None);
+        var settled = await reader.GetLiquidationSettlementsAsync(chain.Vault, Account, order.Nonce, Math.Max(order.PlannedAtBlock, chain.StartBlock), head.Number, CancellationToken.None);
+        return settled.Count == 0 ? BigInteger.Zero : BigInteger.Max(settled[0].Event.Requested - settled[0].Event.Moved, 0);
     }
 
     private async Task JournalAsync(string kind, string detail)

@@ -38,7 +38,7 @@ public sealed class TransferGrain(
 
         // Indexed on both accounts and debited first, together: a crash before the journal row repeats these, harmlessly.
         var observedAt = time.GetUtcNow();
-        await Task.WhenAll(new[] { message.Account, message.Recipient }.Distinct()
+        await Task.WhenAll(Parties(message)
             .Select(a => accountTransfers.AddAsync(a, message.Id, observedAt))
             .Append(Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false))));
         await AppendAsync(nameof(TransferStage.Observed), RelayerOf(message), $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
@@ -125,7 +125,11 @@ public sealed class TransferGrain(
     {
         if (Reaches(TransferStage.Executed))
         {
-            await Recipient(State.Message!).ApplyTransferLeg(Credit(State.Message!, hardFinal: false));
+            if (!State.Message!.FundsInsurance)
+            {
+                await Recipient(State.Message).ApplyTransferLeg(Credit(State.Message, hardFinal: false));
+            }
+
             await MoveAsync(TransferStage.Executed, block, Route, detail);
         }
     }
@@ -137,6 +141,7 @@ public sealed class TransferGrain(
             // Both legs are final for good now: the accounts fold them into their settled totals.
             var message = State.Message!;
             await Task.WhenAll(new[] { (Account: message.Account, Key: Debit(message, hardFinal: true).Key), (Account: message.Recipient, Key: Credit(message, hardFinal: true).Key) }
+                .Where(leg => Parties(message).Contains(leg.Account))
                 .GroupBy(leg => leg.Account, leg => leg.Key)
                 .Select(legs => GrainFactory.GetGrain<IAccountMarginGrain>(legs.Key).SettleTransferLegs([.. legs])));
             await AppendAsync(TransferState.SettledKind, Route, "the destination blocks that hold its execution are final: the credit can no longer be undone", null);
@@ -147,7 +152,11 @@ public sealed class TransferGrain(
     {
         if (State.Stage == TransferStage.Executed && !State.Settled)
         {
-            await Recipient(State.Message!).RemoveTransferLeg(Credit(State.Message!, hardFinal: false).Key);
+            if (!State.Message!.FundsInsurance)
+            {
+                await Recipient(State.Message).RemoveTransferLeg(Credit(State.Message, hardFinal: false).Key);
+            }
+
             await MoveAsync(TransferStage.Batched, null, Route, reason);
         }
     }
@@ -175,6 +184,9 @@ public sealed class TransferGrain(
     public Task<TransferView?> GetView() => Task.FromResult(State.Message is null
         ? null
         : new TransferView(State.Message, State.HeldReason is null ? State.Stage : TransferStage.Held, [.. State.Steps], State.Placement, State.HeldReason));
+
+    /// <summary>The accounts a transfer touches: its sender, and its recipient unless that is the destination's insurance fund.</summary>
+    private static IEnumerable<string> Parties(TransferMessage m) => m.FundsInsurance ? [m.Account] : new[] { m.Account, m.Recipient }.Distinct();
 
     private static string RelayerOf(TransferMessage m) => $"relayer of chain {m.SrcChainId}";
 

@@ -49,6 +49,11 @@ public sealed class LiquidationTests(BridgeContractsFixture chains)
         // A fee larger than the account holds on this chain takes what it holds, never more.
         var fee = await ExecuteAsync(bridge, route, 1, new LiquidationStruct { Nonce = 1, Venue = bridge.B.Venue, Account = trader.Address, Market = market, SizeDelta = -1, Price = 2_900, Token = bridge.B.Token, FundTransfer = 500 });
         Assert.Equal((new BigInteger(500), new BigInteger(300)), (fee.Requested, fee.Moved));
+        var reader = new Chains.Rpc.ChainReader(new Chains.Rpc.RpcEndpointPool(new Chains.Configuration.ChainOptions { Name = "b", RpcUrls = [bridge.B.Node.RpcUrl] }, new(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        var head = await reader.GetHeadAsync(CancellationToken.None);
+        var found = Assert.Single(await reader.GetLiquidationSettlementsAsync(bridge.B.Vault, trader.Address, 1, 0, head.Number, CancellationToken.None));
+        Assert.Equal(new BigInteger(300), found.Event.Moved);
+        Assert.Empty(await reader.GetLiquidationSettlementsAsync(bridge.B.Vault, trader.Address, 2, 0, head.Number, CancellationToken.None));
         Assert.Equal(BigInteger.Zero, await bridge.B.BalanceAsync(trader.Address));
         Assert.Equal(fundBefore + 300, await bridge.B.InsuranceFundAsync());
 
@@ -95,6 +100,48 @@ public sealed class LiquidationTests(BridgeContractsFixture chains)
         // The counterparty holds 1 short: closing 2 against it would flip it, so neither side changes.
         await Reverts.With<LiquidationIncreasesPositionError>(() => ExecuteAsync(2, -2));
         Assert.Equal((new BigInteger(8), new BigInteger(-1)), await SizesAsync());
+    }
+
+    [Fact]
+    public async Task FeeSweep_CarriesAnUnpaidLiquidationFeeFromAnotherChain_IntoTheVenueChainsFund_OncePerLiquidation()
+    {
+        var bridge = await chains.NewBridgeAsync();
+        var trader = chains.A.Accounts[3];
+        await bridge.A.DepositAsync(trader, 1_000);
+        var route = TestBridge.Route(bridge.B, bridge.A);
+        var fundBefore = await bridge.B.InsuranceFundAsync();
+        var sweep = new FeeSweepStruct { Nonce = 1, Account = trader.Address, Token = bridge.A.Token, Amount = 400, LiquidationChainId = (ulong)bridge.B.Node.ChainId, LiquidationNonce = 7 };
+
+        var receipt = await SweepAsync(bridge, route, sweep);
+        var swept = Assert.Single(receipt.DecodeAllEvents<FeeSweptEvent>()).Event;
+        var sent = Assert.Single(receipt.DecodeAllEvents<TransferInitiatedEvent>()).Event;
+        Assert.Equal((new BigInteger(400), new BigInteger(400), sent.Nonce), (swept.Requested, swept.Moved, swept.TransferNonce));
+        Assert.Equal((bridge.B.Vault.ToLowerInvariant(), new BigInteger(400)), (sent.Recipient.ToLowerInvariant(), sent.Amount));
+        Assert.Equal(new BigInteger(600), await bridge.A.BalanceAsync(trader.Address));
+
+        // The transfer pipeline delivers it like any other; a transfer to the vault itself credits its fund.
+        var transfer = TestBridge.Transfer(bridge.B, sent.Nonce, bridge.B.Vault, 400);
+        var batch = await bridge.AcceptedBatchAsync(bridge.A, bridge.B, 1, [transfer]);
+        await bridge.B.SendAsync(new ExecuteTransferFunction { Route = batch.Route, BatchNumber = 1, Transfer = transfer, Proof = batch.Tree.Proof(0) });
+        Assert.Equal(fundBefore + 400, await bridge.B.InsuranceFundAsync());
+        Assert.Equal(BigInteger.Zero, await bridge.B.BalanceAsync(bridge.B.Vault));
+        Assert.Equal(await bridge.B.CustodyAsync(), await bridge.B.LiquidityAsync() + await bridge.B.InsuranceFundAsync());
+
+        // A second sweep for the same liquidation is refused, even under a new instruction nonce.
+        await Reverts.With<FeeAlreadySweptError>(() => SweepAsync(bridge, route, new FeeSweepStruct { Nonce = 2, Account = trader.Address, Token = bridge.A.Token, Amount = 400, LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = 7 }));
+        Assert.Equal(new BigInteger(600), await bridge.A.BalanceAsync(trader.Address));
+
+        // A sweep larger than the account holds takes what it holds, never more.
+        var rest = await SweepAsync(bridge, route, new FeeSweepStruct { Nonce = 3, Account = trader.Address, Token = bridge.A.Token, Amount = 5_000, LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = 8 });
+        Assert.Equal(new BigInteger(600), Assert.Single(rest.DecodeAllEvents<FeeSweptEvent>()).Event.Moved);
+        Assert.Equal(BigInteger.Zero, await bridge.A.BalanceAsync(trader.Address));
+    }
+
+    private static async Task<Nethereum.RPC.Eth.DTOs.TransactionReceipt> SweepAsync(TestBridge bridge, RouteStruct route, FeeSweepStruct sweep)
+    {
+        var tree = new MerkleTree([MessageLeaf.FeeSweep(route, sweep)]);
+        await bridge.A.SendAsync(bridge.RootSubmission(bridge.A, route, sweep.Nonce, tree));
+        return await bridge.A.SendAsync(new ExecuteFeeSweepFunction { Route = route, BatchNumber = sweep.Nonce, Sweep = sweep, Proof = tree.Proof(0) });
     }
 
     private static async Task<LiquidationSettledEvent> ExecuteAsync(TestBridge bridge, RouteStruct route, ulong batch, LiquidationStruct liquidation)

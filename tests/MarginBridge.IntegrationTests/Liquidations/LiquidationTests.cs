@@ -49,7 +49,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // block's share (10 %) at the fillable price; while the account stays below maintenance it goes on.
             await devnet.SetPriceAsync("ETH", 2_920m);
             await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(trader.Address),
                 v => v.Done.Count(o => o.Stage == "Executed") >= 2,
                 "two liquidation steps are executed",
                 TimeSpan.FromSeconds(90));
@@ -57,7 +57,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // Back at 3,000 the account covers maintenance again (its realized losses stay): the liquidator stops.
             await devnet.SetPriceAsync("ETH", 3_000m);
             await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(trader.Address),
                 v => v.Pending is null,
                 "the step under way ends");
             var (liquidated, onVenue) = await Eventually.Until(
@@ -67,7 +67,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 
             Assert.True(onVenue < BigInteger.Pow(10, 19) && onVenue > 0, $"partially liquidated, not closed: {onVenue}");
 
-            var view = (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!;
+            var view = await LiquidationsAsync(trader.Address);
             Assert.Null(view.Pending);
             var executed = view.Done.Where(o => o.Stage == "Executed").ToList();
             Assert.NotEmpty(executed);
@@ -97,6 +97,89 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFeeTheAccountCannotPayOnTheVenuesChain_IsSweptFromItsCollateralOnAnotherChain_IntoThatChainsFund_OncePerLiquidation()
+    {
+        await devnet.SetPriceAsync("ETH", 3_000m);
+        var (venue, appChain) = (devnet.Optimistic, devnet.AppChain);
+        var collateral = new BigInteger(2_000_000_000);
+        var trader = await devnet.PerpTraderAsync((long)collateral, venue, 10m);
+
+        try
+        {
+            // 10 ETH long on 2,000 USDC, all of it on the app-chain: at 2,828 equity is 280 USD, maintenance about 339.
+            // Equity is above 60 % of maintenance, so each step fills above bankruptcy and owes a fee — which the
+            // vault cannot take on the optimistic chain, where the account holds nothing.
+            await devnet.SetPriceAsync("ETH", 2_828m);
+            await Eventually.Until(
+                () => LiquidationsAsync(trader.Address),
+                v => v.Done.Any(IsFeeStep),
+                "a liquidation step that owes a fee is executed",
+                TimeSpan.FromSeconds(90));
+            await devnet.SetPriceAsync("ETH", 3_000m);
+            await Eventually.Until(
+                () => LiquidationsAsync(trader.Address),
+                v => v.Pending is null,
+                "the step under way ends");
+
+            // The members sign a sweep only once the venue chain's settlement is hard-final there: the test
+            // devnet's chains move in time only when told, so the optimistic chain's challenge window is passed by hand.
+            var advanced = DateTimeOffset.MinValue;
+            var view = await Eventually.Until(
+                async () =>
+                {
+                    if (DateTimeOffset.UtcNow - advanced > TimeSpan.FromSeconds(5))
+                    {
+                        await Transfers.TransferTestSteps.MakeHardFinalAsync(venue);
+                        advanced = DateTimeOffset.UtcNow;
+                    }
+
+                    return await LiquidationsAsync(trader.Address);
+                },
+                v => v.Sweep is null && v.Done.Where(IsFeeStep).All(step => v.Done.Any(o => o.SweepOf?.Nonce == step.Nonce && o.Stage == "Executed")),
+                "every step's unpaid fee is swept",
+                TimeSpan.FromSeconds(120));
+
+            var steps = view.Done.Where(IsFeeStep).ToList();
+            var sweeps = view.Done.Where(o => o.SweepOf is not null && o.Stage == "Executed").ToList();
+            Assert.NotEmpty(steps);
+            Assert.All(sweeps, s => Assert.Equal((appChain.Options.ChainId, venue.Options.ChainId), (s.ChainId, s.SweepOf!.ChainId)));
+
+            // On the venue's chain each step asked its fee and moved nothing; on the app-chain exactly one sweep per step
+            // took that fee (both USDC have 6 decimals), and no other chain collected any of them.
+            var settled = await EventsAsync<LiquidationSettledEvent>(venue, trader.Address);
+            var swept = await EventsAsync<FeeSweptEvent>(appChain, trader.Address);
+            foreach (var step in steps)
+            {
+                var settlement = Assert.Single(settled, e => e.Nonce == step.Nonce);
+                Assert.Equal((step.FundTransfer, BigInteger.Zero), (settlement.Requested, settlement.Moved));
+                var sweep = Assert.Single(swept, e => e.LiquidationNonce == step.Nonce);
+                Assert.Equal(((ulong)venue.Options.ChainId, step.FundTransfer, step.FundTransfer), (sweep.LiquidationChainId, sweep.Requested, sweep.Moved));
+                foreach (var other in new[] { devnet.Hub, devnet.Zk, venue })
+                {
+                    Assert.False(await QueryAsync<FeeSweptFunction, bool>(other, new FeeSweptFunction { LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = step.Nonce }));
+                }
+
+                // Each sweep crossed as a transfer to the optimistic vault itself, executed there once: into its fund, no account's balance.
+                var route = new IsExecutedFunction { SrcChainId = (ulong)appChain.Options.ChainId, SrcContract = appChain.Contracts.Vault, MessageNonce = sweep.TransferNonce };
+                await Eventually.Until(() => QueryAsync<IsExecutedFunction, bool>(venue, route), executed => executed, $"the transfer of sweep {sweep.TransferNonce} is executed on the optimistic chain");
+            }
+
+            Assert.Equal(steps.Count, swept.Count);
+            var total = swept.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Moved);
+            Assert.Equal(collateral - total, await QueryAsync<VaultBalanceOfFunction, BigInteger>(appChain, new VaultBalanceOfFunction { Account = trader.Address, Token = appChain.Contracts.Token }));
+            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token }));
+            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = venue.Contracts.Vault, Token = venue.Contracts.Token }));
+            await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(appChain.Options.ChainId).Item1 + a.On(appChain.Options.ChainId).Item2 == collateral - total, "the account shows the sweeps");
+        }
+        finally
+        {
+            await devnet.CalmAsync();
+        }
+
+        static bool IsFeeStep(LiquidationOrder o) => o.SweepOf is null && o.Stage == "Executed" && o.FundTransfer > 0;
+    }
+
+    [Fact]
     public async Task DeficitTheFundCannotPay_IsDeleveragedAgainstTheBestRankedOppositePosition_AtTheBankruptcyPrice()
     {
         // The zk chain's fund is empty in the test devnet. The short is the most profitable and leveraged one there.
@@ -111,7 +194,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // At 2,850 the long's equity is −500 USD: every fill leaves a deficit, and nobody can pay it.
             await devnet.SetPriceAsync("ETH", 2_850m);
             var view = await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(bankrupt.Address),
                 v => v.Done.Any(o => o.Stage == "Executed"),
                 "a deleveraging step is executed",
                 TimeSpan.FromSeconds(90));
@@ -129,7 +212,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
 
             await devnet.SetPriceAsync("ETH", 3_000m);
             view = await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{bankrupt.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(bankrupt.Address),
                 v => v.Pending is null,
                 "the step under way ends");
 
@@ -162,13 +245,13 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // maintenance (the grid's worst case plus the naked-short contingency) about 6,250.
             await devnet.SetPriceAsync("ETH", 3_450m);
             await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(trader.Address),
                 v => v.Done.Count(o => o.Stage == "Executed") >= 2,
                 "two option liquidation steps are executed",
                 TimeSpan.FromSeconds(90));
             await devnet.SetPriceAsync("ETH", 3_000m);
             var view = await Eventually.Until(
-                async () => (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{trader.Address}/liquidations", Json))!,
+                () => LiquidationsAsync(trader.Address),
                 v => v.Pending is null,
                 "the step under way ends");
 
@@ -267,6 +350,22 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId(market).HexToByteArray() }, venue.Contracts.Venue);
         return position.Size;
     }
+
+    private static Task<TOutput> QueryAsync<TFunction, TOutput>(DevnetChain chain, TFunction function)
+        where TFunction : Nethereum.Contracts.FunctionMessage, new() =>
+        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(chain.Contracts.Vault, function);
+
+    /// <summary>The vault's events of one kind whose first indexed field is the account, from the chain itself.</summary>
+    private static async Task<List<TEvent>> EventsAsync<TEvent>(DevnetChain chain, string account)
+        where TEvent : Nethereum.ABI.FunctionEncoding.Attributes.IEventDTO, new()
+    {
+        var handler = chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetEvent<TEvent>(chain.Contracts.Vault);
+        var logs = await handler.GetAllChangesAsync(handler.CreateFilterInput(account, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateEarliest(), Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest()));
+        return [.. logs.Select(l => l.Event)];
+    }
+
+    private async Task<LiquidationView> LiquidationsAsync(string account) =>
+        (await devnet.Api.Http.GetFromJsonAsync<LiquidationView>($"/accounts/{account}/liquidations", Json))!;
 
     private async Task<InsuranceFundResponse> FundAsync(long chainId) =>
         (await devnet.Api.Http.GetFromJsonAsync<InsuranceFundResponse[]>("/insurance-funds", Json))!.Single(f => f.ChainId == chainId);
