@@ -11,8 +11,12 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     /// <summary>From a monitor: whether <paramref name="trigger"/>'s condition holds now, and why.</summary>
     Task Report(string trigger, bool active, string reason);
 
-    /// <summary>From a monitor: <paramref name="trigger"/> holds for <paramref name="duration"/> from now (a later hold extends it), then clears by itself.</summary>
-    Task Hold(string trigger, string reason, TimeSpan duration);
+    /// <summary>
+    /// From a monitor: <paramref name="trigger"/> holds until chain <paramref name="chainId"/> has
+    /// produced <paramref name="blocks"/> blocks past its head now (a later hold extends it), then
+    /// clears by itself. While the chain cannot be read, the hold stays.
+    /// </summary>
+    Task Hold(string trigger, string reason, long chainId, int blocks);
 
     Task<BreakerStatus> Trip(string operatorName, string reason);
 

@@ -24,8 +24,11 @@ public sealed class BreakerOptions
     /// <summary>New withdrawals and moves halt (breaker <c>outflows</c>) while the accounts exposed to one asset are this many USD below maintenance in total.</summary>
     public long UnderMarginedLimitUsd { get; set; } = 1_000_000;
 
-    /// <summary>New withdrawals and moves halt (breaker <c>outflows</c>) for this long after any account is seen with negative equity (dYdX gates withdrawals for 50 blocks).</summary>
-    public int NegativeEquityHaltSeconds { get; set; } = 60;
+    /// <summary>
+    /// New withdrawals and moves halt (breaker <c>outflows</c>) for this many blocks of the chain that
+    /// hosts the price feed whose move took an account below zero (dYdX gates withdrawals for 50 blocks).
+    /// </summary>
+    public int NegativeEquityHaltBlocks { get; set; } = 50;
 
     /// <summary>
     /// Optional: the file with the key of the vaults' guardian role. With it, an open global breaker

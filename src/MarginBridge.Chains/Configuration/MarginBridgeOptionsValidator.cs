@@ -104,9 +104,9 @@ public static class MarginBridgeOptionsValidator
             errors.Add($"{MarginBridgeOptions.Section}:Breakers:EndpointAgreementSeconds: must be between 1 and 3600");
         }
 
-        if (options.Breakers.NegativeEquityHaltSeconds is < 1 or > 86_400)
+        if (options.Breakers.NegativeEquityHaltBlocks is < 1 or > 100_000)
         {
-            errors.Add($"{MarginBridgeOptions.Section}:Breakers:NegativeEquityHaltSeconds: must be between 1 and 86400");
+            errors.Add($"{MarginBridgeOptions.Section}:Breakers:NegativeEquityHaltBlocks: must be between 1 and 100000");
         }
 
         if (options.Exposure.ShardsPerAsset is < 1 or > 1_024)

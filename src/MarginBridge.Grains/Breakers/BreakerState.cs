@@ -20,9 +20,9 @@ public sealed class CircuitBreakerState
     [Id(4)]
     public Dictionary<string, string> Active { get; set; } = [];
 
-    /// <summary>Triggers held for a time (<see cref="ICircuitBreakerGrain.Hold"/>) and when they clear.</summary>
+    /// <summary>Triggers held for a number of blocks (<see cref="ICircuitBreakerGrain.Hold"/>) and the block that clears each.</summary>
     [Id(6)]
-    public Dictionary<string, DateTimeOffset> HeldUntil { get; set; } = [];
+    public Dictionary<string, BlockHold> HeldUntil { get; set; } = [];
 
     /// <summary>The latest transitions, newest last (the journal keeps all of them).</summary>
     [Id(5)]

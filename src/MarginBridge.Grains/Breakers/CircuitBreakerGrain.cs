@@ -1,6 +1,7 @@
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Grains.Journal;
+using MarginBridge.Grains.Relaying;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed partial class CircuitBreakerGrain(
     [PersistentState("breaker", "breakers")] IPersistentState<CircuitBreakerState> state,
     AuditJournal journal,
     VaultGuardian guardian,
+    ChainConnections chains,
     IOptions<MarginBridgeOptions> options,
     TimeProvider time,
     ILogger<CircuitBreakerGrain> logger) : Grain, ICircuitBreakerGrain
@@ -44,15 +46,16 @@ public sealed partial class CircuitBreakerGrain(
         await ApplyAsync(_machine.Report(trigger, active, reason, time.GetUtcNow()));
     }
 
-    public async Task Hold(string trigger, string reason, TimeSpan duration)
+    public async Task Hold(string trigger, string reason, long chainId, int blocks)
     {
-        var until = time.GetUtcNow() + duration;
-        if (!state.State.HeldUntil.TryGetValue(trigger, out var known) || known < until)
+        var until = new BlockHold(chainId, (await chains.GetReader(chainId).GetHeadAsync(CancellationToken.None)).Number + blocks);
+        if (!state.State.HeldUntil.TryGetValue(trigger, out var known) || known.ChainId != chainId || known.UntilBlock < until.UntilBlock)
         {
             state.State.HeldUntil[trigger] = until;
         }
 
-        await Report(trigger, true, $"{reason}; held until {state.State.HeldUntil[trigger]:u}");
+        var held = state.State.HeldUntil[trigger];
+        await Report(trigger, true, $"{reason}; held until block {held.UntilBlock} of chain {held.ChainId}");
         await state.WriteStateAsync();
     }
 
@@ -72,16 +75,34 @@ public sealed partial class CircuitBreakerGrain(
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        foreach (var (trigger, _) in state.State.HeldUntil.Where(h => h.Value <= now).ToList())
+        foreach (var (trigger, hold) in state.State.HeldUntil.ToList())
         {
-            state.State.HeldUntil.Remove(trigger);
-            await ApplyAsync(_machine.Report(trigger, false, "the hold is over", now));
+            if (await HeadOrNullAsync(hold.ChainId, cancellationToken) is { } head && head >= hold.UntilBlock)
+            {
+                state.State.HeldUntil.Remove(trigger);
+                await ApplyAsync(_machine.Report(trigger, false, $"the hold is over: chain {hold.ChainId} reached block {head}", time.GetUtcNow()));
+            }
         }
+
+        var now = time.GetUtcNow();
 
         if (_machine.State != BreakerState.Closed && _machine.Tick(now) is { } transition)
         {
             await ApplyAsync(transition);
+        }
+    }
+
+    /// <summary>The chain's head, or null while it cannot be read (the hold then stays: the chain's own breaker says why).</summary>
+    private async Task<long?> HeadOrNullAsync(long chainId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await chains.GetReader(chainId).GetHeadAsync(cancellationToken)).Number;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogHeadUnreadable(chainId, e.Message);
+            return null;
         }
     }
 
@@ -125,6 +146,9 @@ public sealed partial class CircuitBreakerGrain(
         new Dictionary<string, string>(_machine.Active, StringComparer.Ordinal),
         _machine.TrippedBy,
         [.. state.State.History]);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Breaker hold: the head of chain {ChainId} could not be read ({Error}); the hold stays")]
+    private partial void LogHeadUnreadable(long chainId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Breaker {Scope}: {From} → {To} by {Actor}: {Reason}")]
     private partial void LogTransition(string scope, BreakerState from, BreakerState to, string actor, string reason);

@@ -106,7 +106,8 @@ public sealed class ExposureShardGrain(
 
     /// <summary>
     /// Tells the account (one-way). A price move that takes an account below zero holds the outflows
-    /// breaker for <c>Breakers:NegativeEquityHaltSeconds</c> (dYdX's withdrawal gating). An account
+    /// breaker for <c>Breakers:NegativeEquityHaltBlocks</c> blocks of the chain that hosts the asset's
+    /// price feed, the clock of the move that revealed it (dYdX's withdrawal gating). An account
     /// update does not: chains are read independently, so a venue's position can reach the account
     /// before the deposit that backs it on another chain, and that passing view must not halt everyone.
     /// </summary>
@@ -116,8 +117,9 @@ public sealed class ExposureShardGrain(
         if (byPrice && flag.Status == MarginStatus.NegativeEquity)
         {
             var equity = SimulationUsd(flag.Equity);
+            var feedChain = options.Value.PriceFeeds.First(f => f.Asset == _key.Asset).ChainId;
             _ = GrainFactory.GetGrain<ICircuitBreakerGrain>(BreakerScope.Outflows)
-                .Hold("negative-equity", $"account {account} has negative equity ({equity} USD)", TimeSpan.FromSeconds(options.Value.Breakers.NegativeEquityHaltSeconds));
+                .Hold("negative-equity", $"account {account} has negative equity ({equity} USD)", feedChain, options.Value.Breakers.NegativeEquityHaltBlocks);
         }
     }
 

@@ -112,12 +112,18 @@ public sealed class VenuePositionTests(DevnetFixture devnet) : IAsyncLifetime
         var crashed = await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.Flag?.Status == MarginStatus.NegativeEquity, "at 2,880 equity is −200");
         Assert.Equal((-200_000_000, 345_600_000), (crashed.Flag!.Equity, crashed.Flag.MaintenanceRequirement));
 
-        // Negative equity halts new withdrawals and moves for Breakers:NegativeEquityHaltSeconds (1 s here), then the breaker probes and closes.
-        // (Another test's account crossing zero at the same price may be the one named.)
-        await Eventually.Until(
+        // Negative equity halts new withdrawals and moves for Breakers:NegativeEquityHaltBlocks blocks of the
+        // feed's chain (1 here, the hub), then the breaker probes and closes. (Another test's account
+        // crossing zero at the same price may be the one named.)
+        var opened = await Eventually.Until(
             async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows),
             b => b.History.Any(t => t.To == BreakerState.Open && t.Actor == "negative-equity" && t.At >= crashedAt),
             "the outflows breaker opened for negative equity");
+        var hub = devnet.Hub.Options.ChainId;
+        Assert.Contains($"of chain {hub}", opened.ActiveTriggers["negative-equity"], StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(BreakerState.Open, (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows).State);
+        await DevnetFixture.MineAsync(devnet.Hub, 1);
         await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == BreakerScope.Outflows), b => b.State == BreakerState.Closed, "the hold ends and the breaker closes", TimeSpan.FromSeconds(30));
         await devnet.SetPriceAsync("ETH", 3_000m);
     }

@@ -59,7 +59,7 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Relayer.EndpointBreakSeconds = 2;
         profile.MarginBridge.Breakers.UnreachableSeconds = 2;
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
-        profile.MarginBridge.Breakers.NegativeEquityHaltSeconds = 1;
+        profile.MarginBridge.Breakers.NegativeEquityHaltBlocks = 1;
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };
