@@ -12,8 +12,6 @@ namespace MarginBridge.Chains.Rpc;
 /// </summary>
 public static class OpenInterestReading
 {
-    private static readonly BigInteger SizeDivisor = BigInteger.Pow(10, 10);
-
     public static async Task<long> ReadAsync(MarginBridgeOptions bridge, Func<long, ChainReader> readerOf, string asset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bridge);
@@ -22,6 +20,6 @@ public static class OpenInterestReading
         var reads = bridge.Chains.SelectMany(chain => chain.Venues.SelectMany(venue => markets.Select(market =>
             readerOf(chain.ChainId).QueryAsync<OpenInterestFunction, BigInteger>(venue, new OpenInterestFunction { Market = market }, cancellationToken))));
         var total = (await Task.WhenAll(reads)).Aggregate(BigInteger.Zero, (sum, longs) => sum + longs);
-        return (long)BigInteger.Min((total + SizeDivisor - 1) / SizeDivisor, long.MaxValue);
+        return (long)BigInteger.Min((total + VenueScale.PerLibraryUnit - 1) / VenueScale.PerLibraryUnit, long.MaxValue);
     }
 }

@@ -33,8 +33,6 @@ namespace MarginBridge.Cli.Signer;
 public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, IReadOnlyList<AccountSnapshotReader> readers)
 {
     private const int MaxLifetimeSeconds = 3_600;
-    private static readonly BigInteger SizeScale = BigInteger.Pow(10, 10);
-
     public string Member { get; } = EvmAddress.Normalize(key.GetPublicAddress());
 
     public async Task<MemberDecision> DecideAsync(LiquidationBody body, CancellationToken cancellationToken)
@@ -52,7 +50,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return refused!;
         }
 
-        var price = (long)(liquidation.Price / SizeScale);
+        var price = (long)(liquidation.Price / VenueScale.PerLibraryUnit);
         var refusal = found.Perpetual is { } input ? CheckPerpetual(chain, liquidation, input, found.Delta, price) : CheckOption(chain, liquidation, found, price);
         return refusal is null
             ? Sign(chain, liquidation.Nonce, LiquidationRoute.Leaf(chain, liquidation), found)
@@ -87,7 +85,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
             return MemberDecision.Refused(Member, $"no deleveraging: {chain.Name}'s insurance fund holds {fund} quote units and this step is paid by {plan.PaidBy}", found.Equity, found.Maintenance);
         }
 
-        var price = (long)(deleverage.Price / SizeScale);
+        var price = (long)(deleverage.Price / VenueScale.PerLibraryUnit);
         var (low, high) = Around(input.OraclePrice, plan.BankruptcyPrice, plan.BankruptcyPrice);
         if (price < low || price > high)
         {
@@ -190,7 +188,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         // One block's share, by the perpetual rule on the underlying's notional for options too.
         var shareInput = perpetual ?? new LiquidationInput(margin.Equity, 1, option!.Value.Option.Quantity, option.Value.Spot, 0, 0, 0);
         var allowed = Math.Abs(LiquidationMath.PositionDeltaThisBlock(shareInput, model.Parameters.Liquidation));
-        var asked = BigInteger.Abs(Rounding.AwayFromZero(sizeDelta, SizeScale));
+        var asked = BigInteger.Abs(Rounding.AwayFromZero(sizeDelta, VenueScale.PerLibraryUnit));
         return asked > allowed
             ? (null, MemberDecision.Refused(Member, $"{asked} quantity units is more than one block's liquidation of this position allows ({allowed})", equity, maintenance))
             : (new Assessment(perpetual, option, (long)asked * -Math.Sign(shareInput.PositionQuantity), now, equity, maintenance), null);

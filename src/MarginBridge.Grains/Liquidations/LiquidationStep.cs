@@ -2,6 +2,7 @@ using System.Numerics;
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Margin.Liquidation;
+using MarginBridge.Chains.Contracts;
 
 namespace MarginBridge.Grains.Liquidations;
 
@@ -13,13 +14,11 @@ namespace MarginBridge.Grains.Liquidations;
 internal sealed record LiquidationStep(
     VenuePosition Position, long Delta, long Price, LiquidationPayer PaidBy, Int128 FeeToFund, Int128 PaidByFund, string? Counterparty)
 {
-    private static readonly BigInteger Scale = BigInteger.Pow(10, 10);
-
     /// <summary>The size change with the instruction's 18 decimals.</summary>
-    public BigInteger SizeDelta => Delta * Scale;
+    public BigInteger SizeDelta => Delta * VenueScale.PerLibraryUnit;
 
     /// <summary>The price with the instruction's 18 decimals.</summary>
-    public BigInteger InstructionPrice => Price * Scale;
+    public BigInteger InstructionPrice => Price * VenueScale.PerLibraryUnit;
 
     /// <summary>Whether <paramref name="order"/> is this step.</summary>
     public bool Matches(LiquidationOrder order) =>

@@ -7,6 +7,7 @@ using MarginBridge.Margin.Book;
 using MarginBridge.Margin.FixedPoint;
 using MarginBridge.Margin.Liquidation;
 using MarginBridge.Margin.Portfolio;
+using MarginBridge.Chains.Contracts;
 
 namespace MarginBridge.Grains.Margin;
 
@@ -18,7 +19,6 @@ namespace MarginBridge.Grains.Margin;
 /// </summary>
 public sealed class LiveBook
 {
-    private static readonly BigInteger SizeDivisor = BigInteger.Pow(10, 10);
     private static readonly BigInteger CashDivisor = BigInteger.Pow(10, 12);
     private const int MaxVolatility = 10;
 
@@ -111,7 +111,7 @@ public sealed class LiveBook
                 continue;
             }
 
-            var quantity = Rounding.AwayFromZero(position.Size, SizeDivisor);
+            var quantity = Rounding.AwayFromZero(position.Size, VenueScale.PerLibraryUnit);
             if (quantity > long.MaxValue || quantity < -long.MaxValue)
             {
                 notMargined.Add($"{label}: the size is too large to margin");
@@ -137,7 +137,7 @@ public sealed class LiveBook
 
             if (position.Instrument == Instrument.Perpetual)
             {
-                var entry = position.Size.Sign > 0 ? Rounding.Ceiling(position.EntryPrice, SizeDivisor) : Rounding.Floor(position.EntryPrice, SizeDivisor);
+                var entry = position.Size.Sign > 0 ? Rounding.Ceiling(position.EntryPrice, VenueScale.PerLibraryUnit) : Rounding.Floor(position.EntryPrice, VenueScale.PerLibraryUnit);
                 perps.Add(new PerpPosition(underlying, venue, (long)quantity, (long)BigInteger.Max(entry, 1)));
             }
             else
@@ -255,7 +255,7 @@ public sealed class LiveBook
 
     private static OptionPosition OptionOf(VenuePosition position, MarketOptions market, int underlying, int venue, long quantity)
     {
-        var strike = (long)Rounding.Floor(position.Strike + (SizeDivisor / 2), SizeDivisor);
+        var strike = (long)Rounding.Floor(position.Strike + (VenueScale.PerLibraryUnit / 2), VenueScale.PerLibraryUnit);
         var kind = position.Instrument == Instrument.Call ? OptionKind.Call : OptionKind.Put;
         return new OptionPosition(underlying, venue, kind, quantity, strike, position.Expiry, market.Volatility);
     }
@@ -277,7 +277,7 @@ public sealed class LiveBook
             return null;
         }
 
-        var quantity = (long)Rounding.AwayFromZero(position.Size, SizeDivisor);
+        var quantity = (long)Rounding.AwayFromZero(position.Size, VenueScale.PerLibraryUnit);
         long gross = 0;
         foreach (var perp in _perps)
         {
@@ -304,7 +304,7 @@ public sealed class LiveBook
             return null;
         }
 
-        var option = OptionOf(position, market!, underlying, 0, (long)Rounding.AwayFromZero(position.Size, SizeDivisor));
+        var option = OptionOf(position, market!, underlying, 0, (long)Rounding.AwayFromZero(position.Size, VenueScale.PerLibraryUnit));
         var marked = Array.FindIndex(_optionMarkets, m => string.Equals(m, position.Market, StringComparison.OrdinalIgnoreCase));
         return (option with { Volatility = marked < 0 ? option.Volatility : _options[marked].Volatility }, _markets[underlying].Price, _markets[underlying].Rate);
     }
