@@ -116,10 +116,15 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
                 "a liquidation step that owes a fee is executed",
                 TimeSpan.FromSeconds(90));
             await devnet.SetPriceAsync("ETH", 3_000m);
-            await Eventually.Until(
+            var last = (await Eventually.Until(
                 () => LiquidationsAsync(trader.Address),
                 v => v.Pending is null,
-                "the step under way ends");
+                "the step under way ends")).Done.Where(IsFeeStep).MaxBy(o => o.Nonce)!;
+
+            // Asked before the venue chain's settlement is hard-final there (the last step's block is within the
+            // optimistic chain's challenge window of its head), a member refuses to sweep its fee.
+            var early = await AskSweepAsync(last, last.FundTransfer);
+            Assert.Contains($"no hard-final settlement of liquidation {last.Nonce}", early, StringComparison.Ordinal);
 
             // The members sign a sweep only once the venue chain's settlement is hard-final there: the test
             // devnet's chains move in time only when told, so the optimistic chain's challenge window is passed by hand.
@@ -170,6 +175,11 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token }));
             Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = venue.Contracts.Vault, Token = venue.Contracts.Token }));
             await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(appChain.Options.ChainId).Item1 + a.On(appChain.Options.ChainId).Item2 == collateral - total, "the account shows the sweeps");
+
+            // Hostile sweeps of a collected fee get no signature: one above what the venue chain left unpaid,
+            // and one of exactly that fee, a second time.
+            Assert.Contains("more than the fee", await AskSweepAsync(last, last.FundTransfer + 1), StringComparison.Ordinal);
+            Assert.Contains($"already collected on {appChain.Options.Name}", await AskSweepAsync(last, last.FundTransfer), StringComparison.Ordinal);
         }
         finally
         {
@@ -177,6 +187,19 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
         }
 
         static bool IsFeeStep(LiquidationOrder o) => o.SweepOf is null && o.Stage == "Executed" && o.FundTransfer > 0;
+
+        // A sweep of step's fee from the account's app-chain balance, asked of one member directly; its refusal.
+        async Task<string> AskSweepAsync(LiquidationOrder step, BigInteger amount)
+        {
+            var body = new Chains.Liquidations.FeeSweepBody(
+                appChain.Options.ChainId, 9_000_000 + step.Nonce, (ulong)DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(), trader.Address,
+                appChain.Contracts.Token, amount.ToString(CultureInfo.InvariantCulture), venue.Options.ChainId, step.Nonce);
+            using var member = new HttpClient { BaseAddress = new Uri(devnet.Devnet.Signers[1].HttpUrl) };
+            using var response = await member.PostAsJsonAsync("/sweeps", body, Json);
+            var decision = (await response.Content.ReadFromJsonAsync<Chains.Committee.MemberDecision>(Json))!;
+            Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return decision.Refusal!;
+        }
     }
 
     [Fact]
