@@ -11,6 +11,7 @@ library BridgeMessages {
     uint8 internal constant KIND_LIQUIDATION = 2;
     uint8 internal constant KIND_DELEVERAGE = 3;
     uint8 internal constant KIND_FEE_SWEEP = 4;
+    uint8 internal constant KIND_TRANSFER_VOID = 5;
 
     /// @notice Where a message comes from and where it may execute.
     struct Route {
@@ -72,6 +73,20 @@ library BridgeMessages {
         uint64 liquidationNonce;
     }
 
+    /// @notice A committee-attested cancellation of a transfer that has not executed on this chain:
+    /// transfer `transferNonce` from `srcChainId` (its `token` is this chain's, as in its leaf) never
+    /// executes here, and its `amount` goes back to `refundTo`, its sender, as a transfer to the source.
+    struct TransferVoid {
+        uint64 nonce;
+        uint64 expiry;
+        uint64 srcChainId;
+        uint64 transferNonce;
+        address token;
+        address recipient;
+        uint256 amount;
+        address refundTo;
+    }
+
     function transferLeaf(Route calldata route, Transfer calldata transfer) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_TRANSFER, route, transfer));
     }
@@ -109,6 +124,10 @@ library BridgeMessages {
 
     function feeSweepLeaf(Route calldata route, FeeSweep calldata sweep) internal pure returns (bytes32) {
         return keccak256(abi.encode(KIND_FEE_SWEEP, route, sweep));
+    }
+
+    function transferVoidLeaf(Route calldata route, TransferVoid calldata transferVoid) internal pure returns (bytes32) {
+        return keccak256(abi.encode(KIND_TRANSFER_VOID, route, transferVoid));
     }
 
     /// @notice The key of a route on its destination: replay protection and configuration hang off it.

@@ -60,6 +60,9 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
     /// @notice A liquidation fee unpaid on its venue's chain was collected here: `moved` (at most
     /// `requested`, what the account held) left the account's balance as transfer `transferNonce`
     /// to the insurance fund of `liquidationChainId` (0 when nothing was there to move).
+    /// @notice Transfer `leaf` (nonce `transferNonce` from `srcChainId`) will never execute here: the
+    /// committee voided it, and its amount returns to `refundTo` as this vault's transfer `returnNonce`.
+    event TransferVoided(bytes32 indexed leaf, uint64 indexed srcChainId, uint64 transferNonce, address refundTo, uint64 returnNonce, bytes32 returnLeaf);
     event FeeSwept(
         address indexed account,
         uint64 indexed liquidationChainId,
@@ -301,6 +304,40 @@ contract MarginVault is OutflowLimiter, BridgeInbox {
             (transferNonce,) = _initiateTransfer(sweep.account, sweep.liquidationChainId, sweep.token, moved, remoteVault[sweep.liquidationChainId]);
         }
         emit FeeSwept(sweep.account, sweep.liquidationChainId, sweep.liquidationNonce, sweep.token, sweep.amount, moved, transferNonce);
+    }
+
+    /// @notice Cancels a transfer that has not executed here: its nonce is marked executed on its route,
+    /// so it never can, and its amount travels back to its sender on the source chain as a transfer
+    /// from this vault, carried by the pipeline like any other, paid there from the liquidity the
+    /// original locked. Nothing leaves this vault's liquidity: the original never drew on it. Reverts
+    /// `AlreadyExecuted` when the transfer executed first. Runs while paused, like every instruction.
+    function voidTransfer(
+        BridgeMessages.Route calldata route,
+        uint64 batchNumber,
+        BridgeMessages.TransferVoid calldata transferVoid,
+        bytes32[] calldata proof
+    ) external nonReentrant {
+        _consumeInstruction(route, batchNumber, BridgeMessages.transferVoidLeaf(route, transferVoid), proof, transferVoid.nonce, transferVoid.expiry);
+        if (transferVoid.refundTo == address(0)) revert ZeroRecipient();
+        uint64 srcChainId = transferVoid.srcChainId;
+        address srcVault = remoteVault[srcChainId];
+        if (srcVault == address(0)) revert UnknownDestination(srcChainId);
+        address srcToken = remoteToken[srcChainId][transferVoid.token];
+        if (srcToken == address(0)) revert UnsupportedToken(srcChainId, transferVoid.token);
+        _markExecuted(BridgeMessages.routeKey(srcChainId, srcVault), transferVoid.transferNonce, 0);
+        bytes32 leaf = BridgeMessages.transferLeafMemory(
+            BridgeMessages.Route(srcChainId, srcVault, uint64(block.chainid), address(this)),
+            BridgeMessages.Transfer(transferVoid.transferNonce, 0, transferVoid.token, transferVoid.recipient, transferVoid.amount)
+        );
+
+        uint64 returnNonce = ++outboundNonce[srcChainId];
+        bytes32 returnLeaf = BridgeMessages.transferLeafMemory(
+            BridgeMessages.Route(uint64(block.chainid), address(this), srcChainId, srcVault),
+            BridgeMessages.Transfer(returnNonce, 0, srcToken, transferVoid.refundTo, transferVoid.amount)
+        );
+        sentMessages[returnLeaf] = true;
+        emit TransferVoided(leaf, srcChainId, transferVoid.transferNonce, transferVoid.refundTo, returnNonce, returnLeaf);
+        emit TransferInitiated(returnLeaf, srcChainId, returnNonce, address(this), transferVoid.token, srcToken, transferVoid.refundTo, transferVoid.amount);
     }
 
     // ---------------------------------------------------------------- internals

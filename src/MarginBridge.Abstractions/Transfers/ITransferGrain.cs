@@ -36,6 +36,15 @@ public interface ITransferGrain : IGrainWithStringKey
     /// <summary>Ends a transfer that never left its source (only before it is batched) and takes its debit off the account.</summary>
     Task Cancel(string actor, string reason);
 
+    /// <summary>An operator asked to void it on the destination (only before it executed): from now on the pipeline's steps leave it alone.</summary>
+    Task BeginVoid(string actor, string detail);
+
+    /// <summary>
+    /// The void is decided: <paramref name="refundId"/> is the transfer that returns the amount to the
+    /// sender (the transfer is Voided), or null when the destination executed the transfer first (it is Executed).
+    /// </summary>
+    Task EndVoid(string? refundId, long? block, string detail);
+
     /// <summary>Shows why the next step waits; repeating the same reason changes nothing.</summary>
     Task Hold(string reason);
 

@@ -26,4 +26,7 @@ public sealed record TransferMessage(
 {
     /// <summary>Addressed to the destination vault itself: its insurance fund is credited, no account (a swept liquidation fee).</summary>
     public bool FundsInsurance => string.Equals(Recipient, DstVault, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sent by the source vault itself: the refund of a transfer voided on the source chain, owed to its sender; no account was debited for it.</summary>
+    public bool Refunds => string.Equals(Account, SrcVault, StringComparison.OrdinalIgnoreCase);
 }

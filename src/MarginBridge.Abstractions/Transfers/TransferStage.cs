@@ -36,4 +36,10 @@ public enum TransferStage
 
     /// <summary>An operator cancelled it: the source outbox never held its message, so nothing moved.</summary>
     Cancelled,
+
+    /// <summary>An operator asked to void it: the committee is asked to cancel it on the destination; the pipeline no longer moves it.</summary>
+    Voiding,
+
+    /// <summary>Cancelled on the destination, where it can never execute now; its amount returns to the sender as a transfer from the destination vault.</summary>
+    Voided,
 }

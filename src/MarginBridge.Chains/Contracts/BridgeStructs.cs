@@ -190,3 +190,31 @@ public sealed class MoveRequestStruct
     [Parameter("uint64", "deadline", 7)]
     public ulong Deadline { get; set; }
 }
+
+/// <summary><c>BridgeMessages.TransferVoid</c>: transfer <see cref="TransferNonce"/> from <see cref="SrcChainId"/> never executes on the destination; its amount returns to <see cref="RefundTo"/>.</summary>
+public sealed class TransferVoidStruct
+{
+    [Parameter("uint64", "nonce", 1)]
+    public ulong Nonce { get; set; }
+
+    [Parameter("uint64", "expiry", 2)]
+    public ulong Expiry { get; set; }
+
+    [Parameter("uint64", "srcChainId", 3)]
+    public ulong SrcChainId { get; set; }
+
+    [Parameter("uint64", "transferNonce", 4)]
+    public ulong TransferNonce { get; set; }
+
+    [Parameter("address", "token", 5)]
+    public string Token { get; set; } = string.Empty;
+
+    [Parameter("address", "recipient", 6)]
+    public string Recipient { get; set; } = string.Empty;
+
+    [Parameter("uint256", "amount", 7)]
+    public BigInteger Amount { get; set; }
+
+    [Parameter("address", "refundTo", 8)]
+    public string RefundTo { get; set; } = string.Empty;
+}

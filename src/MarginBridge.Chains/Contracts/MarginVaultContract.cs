@@ -267,6 +267,44 @@ public sealed class ExecuteFeeSweepFunction : FunctionMessage
     public List<byte[]> Proof { get; set; } = [];
 }
 
+[Function("voidTransfer")]
+public sealed class VoidTransferFunction : FunctionMessage
+{
+    [Parameter("tuple", "route", 1)]
+    public RouteStruct Route { get; set; } = new();
+
+    [Parameter("uint64", "batchNumber", 2)]
+    public ulong BatchNumber { get; set; }
+
+    [Parameter("tuple", "transferVoid", 3)]
+    public TransferVoidStruct TransferVoid { get; set; } = new();
+
+    [Parameter("bytes32[]", "proof", 4)]
+    public List<byte[]> Proof { get; set; } = [];
+}
+
+[Event("TransferVoided")]
+public sealed class TransferVoidedEvent : IEventDTO
+{
+    [Parameter("bytes32", "leaf", 1, true)]
+    public byte[] Leaf { get; set; } = new byte[32];
+
+    [Parameter("uint64", "srcChainId", 2, true)]
+    public ulong SrcChainId { get; set; }
+
+    [Parameter("uint64", "transferNonce", 3, false)]
+    public ulong TransferNonce { get; set; }
+
+    [Parameter("address", "refundTo", 4, false)]
+    public string RefundTo { get; set; } = string.Empty;
+
+    [Parameter("uint64", "returnNonce", 5, false)]
+    public ulong ReturnNonce { get; set; }
+
+    [Parameter("bytes32", "returnLeaf", 6, false)]
+    public byte[] ReturnLeaf { get; set; } = new byte[32];
+}
+
 [Function("feeSwept", "bool")]
 public sealed class FeeSweptFunction : FunctionMessage
 {

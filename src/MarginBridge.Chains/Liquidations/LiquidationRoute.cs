@@ -6,7 +6,7 @@ using MarginBridge.Chains.Proofs;
 namespace MarginBridge.Chains.Liquidations;
 
 /// <summary>
-/// Where liquidation, deleveraging and fee-sweep instructions come from, as a vault's inbox sees them: the route whose source is
+/// Where liquidation, deleveraging, fee-sweep and transfer-void instructions come from, as a vault's inbox sees them: the route whose source is
 /// chain 0 (no chain: the committee's margin decision) and the destination vault itself. Its own
 /// nonces and batch numbers, apart from every transfer route; one instruction per batch, so the
 /// batch's root is the instruction's leaf and its proof is empty.
@@ -32,6 +32,8 @@ public static class LiquidationRoute
     public static byte[] Leaf(ChainOptions chain, LiquidationStruct liquidation) => MessageLeaf.Liquidation(To(chain), liquidation);
 
     public static byte[] Leaf(ChainOptions chain, DeleverageStruct deleverage) => MessageLeaf.Deleverage(To(chain), deleverage);
+
+    public static byte[] Leaf(ChainOptions chain, TransferVoidStruct transferVoid) => MessageLeaf.TransferVoid(To(chain), transferVoid);
 
     public static byte[] Leaf(ChainOptions chain, FeeSweepStruct sweep) => MessageLeaf.FeeSweep(To(chain), sweep);
 }

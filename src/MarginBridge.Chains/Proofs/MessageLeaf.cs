@@ -13,6 +13,7 @@ public static class MessageLeaf
     public const byte LiquidationKind = 2;
     public const byte DeleverageKind = 3;
     public const byte FeeSweepKind = 4;
+    public const byte TransferVoidKind = 5;
 
     public static byte[] Transfer(RouteStruct route, TransferStruct transfer)
     {
@@ -76,6 +77,23 @@ public static class MessageLeaf
         words.Unsigned(sweep.Amount);
         words.Unsigned(sweep.LiquidationChainId);
         words.Unsigned(sweep.LiquidationNonce);
+        return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
+    }
+
+    public static byte[] TransferVoid(RouteStruct route, TransferVoidStruct transferVoid)
+    {
+        Span<byte> buffer = stackalloc byte[32 * 13];
+        var words = new AbiWords(buffer);
+        words.Unsigned(TransferVoidKind);
+        WriteRoute(ref words, route);
+        words.Unsigned(transferVoid.Nonce);
+        words.Unsigned(transferVoid.Expiry);
+        words.Unsigned(transferVoid.SrcChainId);
+        words.Unsigned(transferVoid.TransferNonce);
+        words.Address(transferVoid.Token);
+        words.Address(transferVoid.Recipient);
+        words.Unsigned(transferVoid.Amount);
+        words.Address(transferVoid.RefundTo);
         return Sha3Keccack.Current.CalculateHash(buffer.ToArray());
     }
 

@@ -103,6 +103,21 @@ public sealed class ChainReader(RpcEndpointPool pool)
         return logs.DecodeAllEvents<LiquidationSettledEvent>();
     }
 
+    /// <summary>The contract's events of one kind whose first indexed field is <paramref name="firstTopic"/> (32 bytes, 0x hex), in a block range.</summary>
+    public async Task<IReadOnlyList<EventLog<TEvent>>> GetEventsAsync<TEvent>(string contract, string firstTopic, long fromBlock, long toBlock, CancellationToken cancellationToken)
+        where TEvent : IEventDTO, new()
+    {
+        var filter = new NewFilterInput
+        {
+            Address = [contract],
+            FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
+            ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
+            Topics = [Event<TEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix(), firstTopic],
+        };
+        var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
+        return logs.DecodeAllEvents<TEvent>();
+    }
+
     /// <summary>A view call of a contract at a given block.</summary>
     public Task<TOutput> QueryAtAsync<TFunction, TOutput>(string contract, TFunction function, long block, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

@@ -6,6 +6,7 @@ using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Finality;
 using MarginBridge.Chains.Rpc;
 using Microsoft.Extensions.Logging;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.Chains.Withdrawals;
 
@@ -72,6 +73,25 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     /// <summary>Whether the vault of <paramref name="chain"/> already collected the unpaid fee of liquidation <paramref name="liquidationNonce"/> on chain <paramref name="liquidationChainId"/>.</summary>
     public Task<bool> IsFeeSweptAsync(ChainOptions chain, ulong liquidationChainId, ulong liquidationNonce, CancellationToken cancellationToken) =>
         _readers[chain.ChainId].QueryAsync<FeeSweptFunction, bool>(chain.Vault, new FeeSweptFunction { LiquidationChainId = liquidationChainId, LiquidationNonce = liquidationNonce }, cancellationToken);
+
+    /// <summary>The <c>TransferInitiated</c> of message <paramref name="leaf"/> in the vault of <paramref name="chain"/> up to the hard-final block, which is returned too; null when none is hard-final there.</summary>
+    public async Task<(long Final, TransferInitiatedEvent? Sent)> ReadSentTransferAsync(ChainOptions chain, byte[] leaf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var reader = _readers[chain.ChainId];
+        var head = await reader.GetHeadAsync(cancellationToken);
+        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
+        var sent = await reader.GetEventsAsync<TransferInitiatedEvent>(chain.Vault, leaf.ToHex(prefix: true), chain.StartBlock, final, cancellationToken);
+        return (final, sent.Count == 1 ? sent[0].Event : null);
+    }
+
+    /// <summary>Whether the vault of <paramref name="destination"/> marked message <paramref name="nonce"/> from <paramref name="source"/> executed (or voided).</summary>
+    public Task<bool> IsExecutedAsync(ChainOptions destination, ChainOptions source, ulong nonce, CancellationToken cancellationToken) =>
+        _readers[destination.ChainId].QueryAsync<IsExecutedFunction, bool>(destination.Vault, new IsExecutedFunction { SrcChainId = (ulong)source.ChainId, SrcContract = source.Vault, MessageNonce = nonce }, cancellationToken);
+
+    /// <summary>The time of the chain's head block.</summary>
+    public async Task<long> ReadHeadTimestampAsync(ChainOptions chain, CancellationToken cancellationToken) =>
+        (await _readers[chain.ChainId].GetHeadAsync(cancellationToken)).Timestamp;
 
     /// <summary>Every account's open perpetual in <paramref name="market"/> on <paramref name="venue"/>, folded from the venue's reports up to the head.</summary>
     public async Task<IReadOnlyList<(string Account, VenuePosition Position)>> ReadPerpetualHoldersAsync(ChainOptions chain, string venue, byte[] market, CancellationToken cancellationToken)

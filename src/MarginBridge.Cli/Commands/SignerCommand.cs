@@ -115,6 +115,12 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
             var answer = await sweeps.DecideAsync(body, token);
             return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
         });
+        var voids = new TransferVoidSigner(key, bridge, readers);
+        app.MapPost("/voids", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (TransferVoidBody body, CancellationToken token) =>
+        {
+            var answer = await voids.DecideAsync(body, token);
+            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
+        });
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
         await app.RunAsync();
         return 0;

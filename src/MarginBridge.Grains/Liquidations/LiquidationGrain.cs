@@ -8,7 +8,6 @@ using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Liquidations;
-using MarginBridge.Chains.Proofs;
 using MarginBridge.Grains.Journal;
 using MarginBridge.Grains.Margin;
 using MarginBridge.Grains.Relaying;
@@ -43,10 +42,10 @@ public sealed partial class LiquidationGrain(
     ILogger<LiquidationGrain> logger) : Grain, ILiquidationGrain
 {
     private const int LifetimeSeconds = 600;
-    private const long ExecutionGas = 500_000;
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(60);
 
     private IGrainTimer? _timer;
+    private InstructionDriver _driver = null!;
     /// <summary>When each side may act again: [0] liquidation steps, [1] fee sweeps.</summary>
     private readonly DateTimeOffset[] _retryAt = new DateTimeOffset[2];
 
@@ -56,6 +55,7 @@ public sealed partial class LiquidationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _driver = new InstructionDriver(connections, committee, GrainFactory, options.Value.Pipeline, time);
         if (state.State.Pending is not null || state.State.AwaitReport is not null || state.State.Sweep is not null || state.State.UnpaidFees.Count > 0)
         {
             Start();
@@ -312,58 +312,35 @@ public sealed partial class LiquidationGrain(
         return (ranked[0].Counterparty.Account, fill * -Math.Sign(input.PositionQuantity));
     }
 
-    /// <summary>Decides every step from the destination's own state, so a crash or a resend never delivers twice.</summary>
+    /// <summary>Takes the order a step further; the driver decides every step from the vault's own state, so a crash or a resend never delivers twice.</summary>
     private async Task DriveAsync(LiquidationOrder order, CancellationToken cancellationToken)
     {
         var chain = connections.GetChain(order.ChainId);
-        var reader = connections.GetReader(order.ChainId);
-        var route = LiquidationRoute.To(chain);
-        if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = order.Nonce }, cancellationToken))
+        var step = await _driver.AdvanceAsync(chain, order.Nonce, order.Expiry, InstructionOf(chain, order), order.Stage == "Sent" ? order.At : null, cancellationToken);
+        switch (step.Outcome)
         {
-            await FinishAsync(order, "Executed");
-            return;
-        }
-
-        var head = await reader.GetHeadAsync(cancellationToken);
-        if (head.Timestamp > (long)order.Expiry)
-        {
-            await FinishAsync(order with { Waiting = $"expired at {order.Expiry} before it was executed" }, "Expired");
-            return;
-        }
-
-        var message = InstructionOf(chain, order);
-        var batch = await reader.QueryDeserializingAsync<BatchesFunction, BatchOutput>(chain.Vault, new BatchesFunction { RouteKey = MessageLeaf.RouteKey(route.SrcChainId, route.SrcContract), BatchNumber = order.Nonce }, cancellationToken);
-        var submitter = GrainFactory.GetGrain<IChainSubmitterGrain>(order.ChainId);
-        if (batch.Root.All(b => b == 0))
-        {
-            var answer = await committee.DecideAsync(message.Path, message.Body, LiquidationRoute.AttestationDigest(chain, order.Nonce, message.Leaf), TimeSpan.FromMilliseconds(options.Value.Pipeline.AttestationTimeoutMilliseconds), cancellationToken);
-            if (answer.Signers.Count < committee.Threshold)
-            {
-                var refused = $"{answer.Signers.Count} of {committee.Threshold} members attested: {string.Join("; ", answer.Refusals)}";
-                if (order.Stage != "Planned" || order.SweepOf is not null || !await PlanAgainAsync(order, refused))
+            case InstructionOutcome.Executed:
+                await FinishAsync(order, "Executed");
+                break;
+            case InstructionOutcome.Expired:
+                await FinishAsync(order with { Waiting = step.Detail }, "Expired");
+                break;
+            case InstructionOutcome.Refused:
+                if (order.Stage != "Planned" || order.SweepOf is not null || !await PlanAgainAsync(order, step.Detail))
                 {
-                    await WaitAsync(order, refused);
+                    await WaitAsync(order, step.Detail);
                 }
 
-                return;
-            }
-
-            var submit = new SubmitRootFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, BatchNumber = order.Nonce, Root = message.Leaf, MessageCount = 1, Signatures = [.. answer.Signatures] };
-            var root = await submitter.Send(new SubmissionRequest(chain.Vault, submit.GetCallData().ToHex(prefix: true), null, $"submitRoot liquidation {order.Nonce}"));
-            if (!root.IsSent)
-            {
-                await WaitAsync(order, $"the vault refuses the root: {root.Revert}");
-                return;
-            }
-
-            var sent = await submitter.Send(new SubmissionRequest(chain.Vault, message.Execute, ExecutionGas, $"{message.Path} {order.Nonce}"));
-            await SentAsync(order with { Stage = "Attested" }, sent, $"attested by {string.Join(", ", answer.Signers)}");
-            return;
-        }
-
-        if (order.Stage != "Sent" || time.GetUtcNow() - order.At > TimeSpan.FromSeconds(options.Value.Pipeline.StuckTransactionSeconds))
-        {
-            await SentAsync(order, await submitter.Send(new SubmissionRequest(chain.Vault, message.Execute, null, $"{message.Path} {order.Nonce}")), "root accepted");
+                break;
+            case InstructionOutcome.RootRefused:
+                await WaitAsync(order, step.Detail);
+                break;
+            case InstructionOutcome.Attested:
+                await SentAsync(order with { Stage = "Attested" }, step.Sent!, step.Detail);
+                break;
+            case InstructionOutcome.Resent:
+                await SentAsync(order, step.Sent!, step.Detail);
+                break;
         }
     }
 
@@ -393,14 +370,14 @@ public sealed partial class LiquidationGrain(
     }
 
     /// <summary>The order as the message the members attest: a liquidation, an auto-deleveraging when it names a counterparty, or a fee sweep.</summary>
-    private (string Path, object Body, byte[] Leaf, string Execute) InstructionOf(ChainOptions chain, LiquidationOrder order)
+    private CommitteeInstruction InstructionOf(ChainOptions chain, LiquidationOrder order)
     {
         var route = LiquidationRoute.To(chain);
         if (order.SweepOf is { } swept)
         {
             var sweep = new FeeSweepStruct { Nonce = order.Nonce, Expiry = order.Expiry, Account = Account, Token = order.Token, Amount = order.FundTransfer, LiquidationChainId = (ulong)swept.ChainId, LiquidationNonce = swept.Nonce };
             var collect = new ExecuteFeeSweepFunction { Route = route, BatchNumber = order.Nonce, Sweep = sweep, Proof = [] };
-            return ("sweeps", FeeSweepBody.From(order.ChainId, sweep), LiquidationRoute.Leaf(chain, sweep), collect.GetCallData().ToHex(prefix: true));
+            return new("sweeps", FeeSweepBody.From(order.ChainId, sweep), LiquidationRoute.Leaf(chain, sweep), collect.GetCallData().ToHex(prefix: true));
         }
 
         var market = order.Market.HexToByteArray();
@@ -408,12 +385,12 @@ public sealed partial class LiquidationGrain(
         {
             var deleverage = new DeleverageStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Market = market, Account = Account, Counterparty = counterparty, SizeDelta = order.SizeDelta, Price = order.Price };
             var execute = new ExecuteDeleverageFunction { Route = route, BatchNumber = order.Nonce, Deleverage = deleverage, Proof = [] };
-            return ("deleverages", DeleverageBody.From(order.ChainId, deleverage), LiquidationRoute.Leaf(chain, deleverage), execute.GetCallData().ToHex(prefix: true));
+            return new("deleverages", DeleverageBody.From(order.ChainId, deleverage), LiquidationRoute.Leaf(chain, deleverage), execute.GetCallData().ToHex(prefix: true));
         }
 
         var liquidation = new LiquidationStruct { Nonce = order.Nonce, Expiry = order.Expiry, Venue = order.Venue, Account = Account, Market = market, SizeDelta = order.SizeDelta, Price = order.Price, Token = order.Token, FundTransfer = order.FundTransfer };
         var call = new ExecuteLiquidationFunction { Route = route, BatchNumber = order.Nonce, Liquidation = liquidation, Proof = [] };
-        return ("liquidations", LiquidationBody.From(order.ChainId, liquidation), LiquidationRoute.Leaf(chain, liquidation), call.GetCallData().ToHex(prefix: true));
+        return new("liquidations", LiquidationBody.From(order.ChainId, liquidation), LiquidationRoute.Leaf(chain, liquidation), call.GetCallData().ToHex(prefix: true));
     }
 
     private async Task SentAsync(LiquidationOrder order, SubmissionResult sent, string what)

@@ -139,28 +139,46 @@ public sealed partial class RouteGrain(
         return new OperatorOutcome(true, $"batch {batch.Number}: signatures dropped; every member verifies it again on the source chain");
     }
 
+    /// <summary>
+    /// Ends a transfer that has not executed. One the source outbox never held (a made-up log, a block
+    /// that is gone) is simply removed. One it holds is voided on the destination by the committee
+    /// (<see cref="ITransferVoidGrain"/>): from the queue or from an open batch, whose other transfers go on.
+    /// </summary>
     public async Task<OperatorOutcome> Cancel(string transferId, string operatorName)
     {
         var queued = State.Queue.Find(q => q.Message.Id == transferId);
         if (queued is null)
         {
-            return BatchOf(transferId) is { } batch
-                ? new OperatorOutcome(false, $"in batch {batch.Number} ({batch.Stage}): it is on its way to the destination and can no longer be cancelled")
-                : new OperatorOutcome(false, "not in this route's queue: not yet hard-final at its source (wait for it), or already finished");
+            if (BatchOf(transferId) is not { } batch)
+            {
+                return new OperatorOutcome(false, "not in this route's queue: not yet hard-final at its source (wait for it), or already finished");
+            }
+
+            var leaf = batch.Transfers.FindIndex(t => t.Id == transferId);
+            return batch.Executed.Contains(leaf)
+                ? new OperatorOutcome(false, $"executed on chain {_destination.ChainId} in batch {batch.Number}: nothing left to cancel")
+                : await VoidAsync(batch.Transfers[leaf], operatorName, $"in batch {batch.Number} ({batch.Stage})");
         }
 
         // The outbox only grows: absent at a hard-final block at or after the message's own, it was never sent.
         var source = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
         var block = Math.Max(queued.Message.BlockNumber, source.HardFinalHeight);
         var verification = await connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([transferId.HexToByteArray()], block, CancellationToken.None);
-        if (verification.IsProven)
-        {
-            return new OperatorOutcome(false, $"the message is in {_source.Name}'s outbox at block {block}: its amount is locked in the source vault and owed at the destination, and the contracts have no refund path; retry or reverify it instead");
-        }
-
         if (verification.IsUndecided)
         {
             return new OperatorOutcome(false, $"cannot check {_source.Name}'s outbox now: {verification.Refusal}");
+        }
+
+        if (verification.IsProven)
+        {
+            var outcome = await VoidAsync(queued.Message, operatorName, $"queued (in {_source.Name}'s outbox at block {block})");
+            if (outcome.Applied)
+            {
+                State.Queue.Remove(queued);
+                await WriteAsync();
+            }
+
+            return outcome;
         }
 
         State.Queue.Remove(queued);
@@ -169,6 +187,18 @@ public sealed partial class RouteGrain(
         var detail = $"not in {_source.Name}'s outbox at block {block} by a storage proof: nothing left the source; removed from route {RouteKey.Of(_source.ChainId, _destination.ChainId)}";
         await Transfer(transferId).Cancel($"operator {operatorName}", detail);
         return new OperatorOutcome(true, detail);
+    }
+
+    /// <summary>Starts the void of a real message; a swept fee and a refund are never voided.</summary>
+    private async Task<OperatorOutcome> VoidAsync(TransferMessage message, string operatorName, string where)
+    {
+        if (message.FundsInsurance || message.Refunds)
+        {
+            return new OperatorOutcome(false, $"a {(message.Refunds ? "refund of a voided transfer" : "swept liquidation fee")} is never voided: it is owed at the destination");
+        }
+
+        await GrainFactory.GetGrain<ITransferVoidGrain>(message.Id).Start(message, operatorName);
+        return new OperatorOutcome(true, $"{where}: the committee is asked to void it on chain {_destination.ChainId}; once voided it can never execute there, and its amount returns to {message.Account} on chain {_source.ChainId} as a transfer of its own");
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;

@@ -40,7 +40,7 @@ public sealed class TransferGrain(
         var observedAt = time.GetUtcNow();
         await Task.WhenAll(Parties(message)
             .Select(a => accountTransfers.AddAsync(a, message.Id, observedAt))
-            .Append(Sender(message).ApplyTransferLeg(Debit(message, hardFinal: false))));
+            .Append(ApplyDebitAsync(message, hardFinal: false)));
         await AppendAsync(nameof(TransferStage.Observed), RelayerOf(message), $"TransferInitiated in block {message.BlockNumber} (tx {message.TransactionHash}); waiting for the source to be hard-final", message.BlockNumber, message: message);
     }
 
@@ -53,7 +53,7 @@ public sealed class TransferGrain(
 
         // Queued before the journal row: the relayer repeats an undelivered update, and the route ignores a second copy.
         var message = State.Message;
-        await Sender(message).ApplyTransferLeg(Debit(message, hardFinal: true));
+        await ApplyDebitAsync(message, hardFinal: true);
         await GrainFactory.GetGrain<IRouteGrain>(RouteKey.Of(message.SrcChainId, message.DstChainId)).Enqueue(message);
         await MoveAsync(TransferStage.SourceHardFinal, blockNumber, Relayer, $"source block {blockNumber} is hard-final (head {atHead}); queued on {Route}");
     }
@@ -62,7 +62,7 @@ public sealed class TransferGrain(
     {
         if (State.Stage == TransferStage.Observed && State.Message?.BlockHash == blockHash)
         {
-            await Sender(State.Message).RemoveTransferLeg(Debit(State.Message, hardFinal: false).Key);
+            await RemoveDebitAsync(State.Message);
             await MoveAsync(TransferStage.Dropped, State.Message.BlockNumber, Relayer, reason);
         }
     }
@@ -79,7 +79,7 @@ public sealed class TransferGrain(
     {
         if (State.Message is not null && Rank(State.Stage) is 0 or 1)
         {
-            await Sender(State.Message).RemoveTransferLeg(Debit(State.Message, hardFinal: false).Key);
+            await RemoveDebitAsync(State.Message);
             await MoveAsync(TransferStage.Cancelled, null, actor, reason);
         }
     }
@@ -171,9 +171,46 @@ public sealed class TransferGrain(
         await AppendAsync($"{TransferState.OperatorKindPrefix}{action}", $"operator {operatorName}", detail, null);
     }
 
+    public async Task BeginVoid(string actor, string detail)
+    {
+        if (State.Message is not null && Rank(State.Stage) is >= 0 and < 5)
+        {
+            await MoveAsync(TransferStage.Voiding, null, actor, detail);
+        }
+    }
+
+    public async Task EndVoid(string? refundId, long? block, string detail)
+    {
+        if (State.Stage != TransferStage.Voiding)
+        {
+            return;
+        }
+
+        var message = State.Message!;
+        if (refundId is not null)
+        {
+            // The amount left the sender for good here; the refund is a transfer of its own that credits it back.
+            if (!message.Refunds)
+            {
+                await Sender(message).SettleTransferLegs([Debit(message, hardFinal: true).Key]);
+            }
+
+            await MoveAsync(TransferStage.Voided, block, "committee", detail);
+            return;
+        }
+
+        if (!message.FundsInsurance)
+        {
+            await Recipient(message).ApplyTransferLeg(Credit(message, hardFinal: false));
+        }
+
+        await MoveAsync(TransferStage.Executed, block, Route, detail);
+    }
+
     public async Task Hold(string reason)
     {
-        if (State.Message is null || Rank(State.Stage) is < 0 or >= 5 || State.HeldReason == reason)
+        var moving = Rank(State.Stage) is >= 0 and < 5 || State.Stage == TransferStage.Voiding;
+        if (State.Message is null || !moving || State.HeldReason == reason)
         {
             return;
         }
@@ -185,8 +222,14 @@ public sealed class TransferGrain(
         ? null
         : new TransferView(State.Message, State.HeldReason is null ? State.Stage : TransferStage.Held, [.. State.Steps], State.Placement, State.HeldReason));
 
-    /// <summary>The accounts a transfer touches: its sender, and its recipient unless that is the destination's insurance fund.</summary>
-    private static IEnumerable<string> Parties(TransferMessage m) => m.FundsInsurance ? [m.Account] : new[] { m.Account, m.Recipient }.Distinct();
+    /// <summary>The accounts a transfer touches: its sender unless that is the source vault (a refund), and its recipient unless that is the destination's insurance fund.</summary>
+    private static IEnumerable<string> Parties(TransferMessage m) =>
+        m.FundsInsurance ? [m.Account] : m.Refunds ? [m.Recipient] : new[] { m.Account, m.Recipient }.Distinct();
+
+    /// <summary>The sender's debit leg; a refund debits no account (the source vault sends it).</summary>
+    private Task ApplyDebitAsync(TransferMessage m, bool hardFinal) => m.Refunds ? Task.CompletedTask : Sender(m).ApplyTransferLeg(Debit(m, hardFinal));
+
+    private Task RemoveDebitAsync(TransferMessage m) => m.Refunds ? Task.CompletedTask : Sender(m).RemoveTransferLeg(Debit(m, hardFinal: false).Key);
 
     private static string RelayerOf(TransferMessage m) => $"relayer of chain {m.SrcChainId}";
 

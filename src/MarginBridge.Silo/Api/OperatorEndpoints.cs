@@ -21,7 +21,7 @@ public static class OperatorEndpoints
             .WithSummary("Drop the batch's signatures and have every committee member verify it again; only before the destination accepted the root.");
         operators.MapPost("/transfers/{id}/cancel", Cancel)
             .WithName("CancelTransfer")
-            .WithSummary("End a queued transfer whose message the source vault's outbox does not hold (a made-up log, a block that is gone); refused for a message that left the account on chain.");
+            .WithSummary("End a transfer that has not executed: one whose message the source outbox does not hold (a made-up log, a block that is gone) is removed; one it holds is voided on the destination by the committee, and its amount returns to the sender as a transfer of its own.");
         operators.MapPost("/chains/{chainId}/acknowledge-reorg", AcknowledgeReorg)
             .WithName("AcknowledgeDeepReorg")
             .WithSummary("Record that an operator reviewed the chain's reorgs deeper than finality; routes out of the chain resume.");

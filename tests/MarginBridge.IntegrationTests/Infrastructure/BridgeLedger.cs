@@ -11,14 +11,16 @@ namespace MarginBridge.IntegrationTests.Infrastructure;
 /// <summary>
 /// The bridge's books as the chains tell them, not as the silo remembers them: every
 /// <c>TransferInitiated</c> on every source vault and every leaf executed on every destination
-/// (<c>MessageExecuted</c> and <c>BatchExecuted</c> events), counted per leaf.
+/// (<c>MessageExecuted</c> and <c>BatchExecuted</c> events), counted per leaf, and every transfer a
+/// destination voided (<c>TransferVoided</c>: it never executes; its refund is a transfer of its own).
 /// </summary>
 public sealed class BridgeLedger
 {
-    private BridgeLedger(Dictionary<string, (BigInteger Amount, long Destination)> initiated, Dictionary<string, int> executions)
+    private BridgeLedger(Dictionary<string, (BigInteger Amount, long Destination)> initiated, Dictionary<string, int> executions, HashSet<string> voids)
     {
         Initiated = initiated;
         Executions = executions;
+        Voids = voids;
     }
 
     /// <summary>Leaf → amount and destination chain.</summary>
@@ -27,16 +29,22 @@ public sealed class BridgeLedger
     /// <summary>Leaf → how many times a destination executed it.</summary>
     public IReadOnlyDictionary<string, int> Executions { get; }
 
+    /// <summary>Leaves a destination voided.</summary>
+    public IReadOnlySet<string> Voids { get; }
+
     public BigInteger Locked => Initiated.Values.Aggregate(BigInteger.Zero, (sum, t) => sum + t.Amount);
 
     public BigInteger Executed => Initiated.Where(t => Executions.ContainsKey(t.Key)).Aggregate(BigInteger.Zero, (sum, t) => sum + t.Value.Amount);
 
-    public BigInteger InFlight => Initiated.Where(t => !Executions.ContainsKey(t.Key)).Aggregate(BigInteger.Zero, (sum, t) => sum + t.Value.Amount);
+    public BigInteger Voided => Initiated.Where(t => Voids.Contains(t.Key)).Aggregate(BigInteger.Zero, (sum, t) => sum + t.Value.Amount);
+
+    public BigInteger InFlight => Initiated.Where(t => !Executions.ContainsKey(t.Key) && !Voids.Contains(t.Key)).Aggregate(BigInteger.Zero, (sum, t) => sum + t.Value.Amount);
 
     public static async Task<BridgeLedger> ReadAsync(IEnumerable<DevnetChain> chains)
     {
         var initiated = new Dictionary<string, (BigInteger, long)>(StringComparer.Ordinal);
         var executions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var voids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chain in chains)
         {
             var web3 = chain.Node.Web3For(chain.Node.Accounts[0]);
@@ -58,8 +66,10 @@ public sealed class BridgeLedger
             {
                 executions[leaf] = executions.GetValueOrDefault(leaf) + 1;
             }
+
+            voids.UnionWith(logs.DecodeAllEvents<TransferVoidedEvent>().Select(e => e.Event.Leaf.ToHex(prefix: true)));
         }
 
-        return new BridgeLedger(initiated, executions);
+        return new BridgeLedger(initiated, executions, voids);
     }
 }

@@ -88,7 +88,7 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.All(all, id => Assert.Equal(1, ledger.Executions[id]));
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
-        Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
         Assert.Equal(BigInteger.Zero, ledger.InFlight);
     }
 
@@ -130,7 +130,7 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.All(all, id => Assert.Equal(1, ledger.Executions[id]));
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
-        Assert.Equal(ledger.Locked, ledger.Executed + ledger.InFlight);
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
     }
 
     private async Task AwaitHeldAsync(string id, string reason) =>

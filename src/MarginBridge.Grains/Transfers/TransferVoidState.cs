@@ -1,0 +1,26 @@
+using MarginBridge.Abstractions.Transfers;
+
+namespace MarginBridge.Grains.Transfers;
+
+[GenerateSerializer]
+public sealed class TransferVoidState
+{
+    /// <summary>The transfer being voided; null until an operator starts it.</summary>
+    [Id(0)]
+    public TransferMessage? Message { get; set; }
+
+    /// <summary>The void's nonce (= batch number) on the destination's instruction route; 0 until numbered, and again after it expired.</summary>
+    [Id(1)]
+    public ulong Nonce { get; set; }
+
+    [Id(2)]
+    public ulong Expiry { get; set; }
+
+    /// <summary>When its execution was last sent, or null.</summary>
+    [Id(3)]
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Decided: voided, or executed before it could be.</summary>
+    [Id(4)]
+    public bool Done { get; set; }
+}
