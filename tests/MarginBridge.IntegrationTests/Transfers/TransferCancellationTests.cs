@@ -42,6 +42,8 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
             using (await devnet.Api.OperatorPostAsync($"/operator/breakers/{scope}/reset", token, JsonContent.Create(new { reason = "done" })))
             {
             }
+
+            await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope), b => b.State == BreakerState.Closed, $"{scope} closes again", TimeSpan.FromSeconds(30));
         }
 
         // The committee voids it on the destination; the refund crosses back as a transfer from the destination vault.
