@@ -20,6 +20,9 @@ public sealed class TransferGrain(
     Serializer serializer,
     TimeProvider time) : Grain, ITransferGrain
 {
+    /// <summary>How a void in progress starts the reasons it shows (<see cref="TransferVoidGrain"/>).</summary>
+    public const string VoidHoldPrefix = "voiding: ";
+
     private TransferState State { get; set; } = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => State = await ReplayAsync(cancellationToken);
@@ -209,7 +212,8 @@ public sealed class TransferGrain(
 
     public async Task Hold(string reason)
     {
-        var moving = Rank(State.Stage) is >= 0 and < 5 || State.Stage == TransferStage.Voiding;
+        // While it is being voided, only the void's own reasons show: the route's (liquidity short, a breaker) no longer apply.
+        var moving = State.Stage == TransferStage.Voiding ? reason.StartsWith(VoidHoldPrefix, StringComparison.Ordinal) : Rank(State.Stage) is >= 0 and < 5;
         if (State.Message is null || !moving || State.HeldReason == reason)
         {
             return;

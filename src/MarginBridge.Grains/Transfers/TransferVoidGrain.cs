@@ -112,7 +112,7 @@ public sealed partial class TransferVoidGrain(
             case InstructionOutcome.Attested or InstructionOutcome.Resent when step.Sent!.IsSent:
                 State.SentAt = time.GetUtcNow();
                 await state.WriteStateAsync(CancellationToken.None);
-                await Transfer.Hold($"voiding: {step.Detail}; the void (nonce {State.Nonce} on chain {destination.ChainId}) is sent in {step.Sent.TransactionHash}");
+                await Transfer.Hold($"{TransferGrain.VoidHoldPrefix}{step.Detail}; the void (nonce {State.Nonce} on chain {destination.ChainId}) is sent in {step.Sent.TransactionHash}");
                 break;
             case InstructionOutcome.Attested or InstructionOutcome.Resent:
                 await RefusedAsync(destination, message, $"the vault refuses the void: {step.Sent!.Revert}", cancellationToken);
@@ -127,7 +127,7 @@ public sealed partial class TransferVoidGrain(
         var replayBit = new IsExecutedFunction { SrcChainId = (ulong)message.SrcChainId, SrcContract = source.Vault, MessageNonce = message.Nonce };
         if (!await connections.GetReader(destination.ChainId).QueryAsync<IsExecutedFunction, bool>(destination.Vault, replayBit, cancellationToken))
         {
-            await Transfer.Hold($"voiding: {why}");
+            await Transfer.Hold($"{TransferGrain.VoidHoldPrefix}{why}");
             _retryAt = time.GetUtcNow() + RetryAfter;
             return;
         }

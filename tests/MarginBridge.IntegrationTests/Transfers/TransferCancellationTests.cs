@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
@@ -5,6 +6,8 @@ using System.Text.RegularExpressions;
 using MarginBridge.Abstractions.Breakers;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
+using MarginBridge.Devnet;
+using MarginBridge.Devnet.Deployment;
 using MarginBridge.IntegrationTests.Infrastructure;
 
 namespace MarginBridge.IntegrationTests.Transfers;
@@ -13,17 +16,20 @@ namespace MarginBridge.IntegrationTests.Transfers;
 [Collection(DevnetCollection.Name)]
 public sealed partial class TransferCancellationTests(DevnetFixture devnet)
 {
+    private static readonly BigInteger Large = BigInteger.Parse("600000000000", CultureInfo.InvariantCulture);
+
+    private string Token => devnet.Devnet.OperatorToken;
+
     [Fact]
     public async Task CancelledTransferInTheSourceOutbox_IsVoidedOnItsDestination_AndItsAmountReturnsToTheSender_ExactlyOnce()
     {
         var (source, destination) = (devnet.AppChain, devnet.Optimistic);
         var trader = await devnet.NewAccountAsync();
         await DevnetFixture.DepositAsync(source, trader, 50_000);
-        var token = devnet.Devnet.OperatorToken;
         var scope = BreakerScope.Route(source.Options.ChainId, destination.Options.ChainId);
 
         // The route's breaker keeps the transfer queued: it left the trader's balance and sits in the outbox, owed at the destination.
-        using (await devnet.Api.OperatorPostAsync($"/operator/breakers/{scope}/trip", token, JsonContent.Create(new { reason = "cancellation test" })))
+        using (await devnet.Api.OperatorPostAsync($"/operator/breakers/{scope}/trip", Token, JsonContent.Create(new { reason = "cancellation test" })))
         {
         }
 
@@ -33,50 +39,99 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
             id = (await TransferTestSteps.InitiateAsync(source, destination, trader, 7_000)).Id;
             await TransferTestSteps.MakeHardFinalAsync(source);
             await Eventually.Until(() => devnet.Api.FindTransferAsync(id), t => t?.HeldReason?.Contains(scope, StringComparison.Ordinal) == true, "the transfer waits for the route's breaker");
-
-            using var cancelled = await devnet.Api.OperatorPostAsync($"/operator/transfers/{id}/cancel", token);
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+            await CancelAsync(id);
         }
         finally
         {
-            using (await devnet.Api.OperatorPostAsync($"/operator/breakers/{scope}/reset", token, JsonContent.Create(new { reason = "done" })))
+            using (await devnet.Api.OperatorPostAsync($"/operator/breakers/{scope}/reset", Token, JsonContent.Create(new { reason = "done" })))
             {
             }
 
             await Eventually.Until(async () => (await devnet.Api.BreakersAsync()).Single(b => b.Scope == scope), b => b.State == BreakerState.Closed, $"{scope} closes again", TimeSpan.FromSeconds(30));
         }
 
-        // The committee voids it on the destination; the refund crosses back as a transfer from the destination vault.
+        await AssertRefundedOnceAsync(id, source, destination, trader.Address, 7_000);
+        Assert.Equal(new BigInteger(50_000), await BalanceAsync(source, trader.Address));
+
+        // The account shows the move and its refund: all 50,000 back on the source chain once final.
+        await TransferTestSteps.MakeHardFinalAsync(source);
+        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(source.Options.ChainId) == (0, 50_000), "the account has its 50,000 back, final");
+    }
+
+    [Fact]
+    public async Task CancelledTransferHeldForLiquidity_InABatchWhoseRootIsAccepted_IsVoided_AndTheRestOfTheRouteGoesOn()
+    {
+        var destination = devnet.Optimistic;
+        var trader = await devnet.NewAccountAsync();
+        var sent = new List<(string Id, DevnetChain Source)>();
+        foreach (var source in new[] { devnet.Zk, devnet.Hub })
+        {
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(Large);
+            sent.Add(((await TransferTestSteps.InitiateAsync(source, destination, trader, Large)).Id, source));
+            await TransferTestSteps.MakeHardFinalAsync(source);
+        }
+
+        // Together they exceed the destination's free liquidity: one is paid, the other waits in its accepted batch.
+        var views = await Eventually.Until(
+            () => Task.WhenAll(sent.Select(s => devnet.Api.FindTransferAsync(s.Id))),
+            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains("short by", StringComparison.Ordinal) && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
+            "one transfer is executed and the other, its root accepted, held for liquidity",
+            TimeSpan.FromSeconds(60));
+        var held = views.Single(t => t!.Stage == TransferStage.Held)!;
+        var heldSource = sent.Single(s => s.Id == held.Id).Source;
+
+        try
+        {
+            await CancelAsync(held.Id);
+            await AssertRefundedOnceAsync(held.Id, heldSource, destination, trader.Address, Large);
+            Assert.Equal(Large, await BalanceAsync(heldSource, trader.Address));
+            Assert.Equal(Large, await BalanceAsync(destination, trader.Address));
+        }
+        finally
+        {
+            // The paid transfer drew on the destination's liquidity: put it back for the tests after this one.
+            var admin = devnet.Devnet.Deployer;
+            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(Large);
+            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = Large });
+        }
+    }
+
+    private async Task CancelAsync(string id)
+    {
+        using var cancelled = await devnet.Api.OperatorPostAsync($"/operator/transfers/{id}/cancel", Token);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+    }
+
+    /// <summary>
+    /// The committee voids <paramref name="id"/> on its destination and the refund crosses back from the destination vault to the
+    /// sender; by the chains' events the original never executed, the refund executed once, the books balance, and neither can be
+    /// cancelled again.
+    /// </summary>
+    private async Task AssertRefundedOnceAsync(string id, DevnetChain source, DevnetChain destination, string sender, BigInteger amount)
+    {
         var voided = await TransferTestSteps.AwaitStageAsync(devnet.Api, id, TransferStage.Voided, TimeSpan.FromSeconds(60));
-        var refundId = RefundId().Match(voided.Steps[^1].Detail).Groups[1].Value;
         Assert.Contains(voided.Steps, s => s.Stage == TransferStage.Voiding && s.Detail.StartsWith("void asked", StringComparison.Ordinal));
+        var refundId = RefundId().Match(voided.Steps.Last(s => s.Stage == TransferStage.Voided).Detail).Groups[1].Value;
         await TransferTestSteps.MakeHardFinalAsync(destination);
         var refund = await TransferTestSteps.AwaitStageAsync(devnet.Api, refundId, TransferStage.Executed, TimeSpan.FromSeconds(90));
         Assert.Equal(
-            (destination.Options.ChainId, source.Options.ChainId, destination.Contracts.Vault.ToLowerInvariant(), trader.Address.ToLowerInvariant(), "7000"),
+            (destination.Options.ChainId, source.Options.ChainId, destination.Contracts.Vault.ToLowerInvariant(), sender.ToLowerInvariant(), amount.ToString(CultureInfo.InvariantCulture)),
             (refund.SrcChainId, refund.DstChainId, refund.Account, refund.Recipient, refund.Amount));
 
-        // On chain: the original never executed and can no longer; the refund executed once; the trader has every unit back.
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.Contains(id, ledger.Voids);
         Assert.False(ledger.Executions.ContainsKey(id));
         Assert.Equal(1, ledger.Executions[refundId]);
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
-        Assert.Equal(new BigInteger(50_000), await BalanceAsync(source, trader.Address));
-        Assert.Equal(BigInteger.Zero, await BalanceAsync(destination, trader.Address));
 
-        // The account shows the move and its refund: all 50,000 back on the source chain once final.
-        await TransferTestSteps.MakeHardFinalAsync(source);
-        await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(source.Options.ChainId) == (0, 50_000), "the account has its 50,000 back, final");
-
-        // Neither can be cancelled again.
-        using var again = await devnet.Api.OperatorPostAsync($"/operator/transfers/{id}/cancel", token);
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        using var refundCancel = await devnet.Api.OperatorPostAsync($"/operator/transfers/{refundId}/cancel", token);
-        Assert.Equal(HttpStatusCode.Conflict, refundCancel.StatusCode);
+        foreach (var transfer in new[] { id, refundId })
+        {
+            using var again = await devnet.Api.OperatorPostAsync($"/operator/transfers/{transfer}/cancel", Token);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
     }
 
-    private static Task<BigInteger> BalanceAsync(Devnet.DevnetChain chain, string account) =>
+    private static Task<BigInteger> BalanceAsync(DevnetChain chain, string account) =>
         chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
             .QueryAsync<BigInteger>(chain.Contracts.Vault, new VaultBalanceOfFunction { Account = account, Token = chain.Contracts.Token });
 
