@@ -155,9 +155,18 @@ public sealed partial class RouteGrain(
             }
 
             var leaf = batch.Transfers.FindIndex(t => t.Id == transferId);
-            return batch.Executed.Contains(leaf)
-                ? new OperatorOutcome(false, $"executed on chain {_destination.ChainId} in batch {batch.Number}: nothing left to cancel")
-                : await VoidAsync(batch.Transfers[leaf], operatorName, $"in batch {batch.Number} ({batch.Stage})");
+            if (batch.Executed.Contains(leaf))
+            {
+                return new OperatorOutcome(false, $"executed on chain {_destination.ChainId} in batch {batch.Number}: nothing left to cancel");
+            }
+
+            var voiding = await VoidAsync(batch.Transfers[leaf], operatorName, $"in batch {batch.Number} ({batch.Stage})");
+            if (voiding.Applied && batch.Voiding.Add(leaf))
+            {
+                await WriteAsync();
+            }
+
+            return voiding;
         }
 
         // The outbox only grows: absent at a hard-final block at or after the message's own, it was never sent.
@@ -713,7 +722,13 @@ public sealed partial class RouteGrain(
 
     private async Task SendExecutionAsync(RouteBatch batch, bool estimate, CancellationToken cancellationToken)
     {
-        var pending = Pending(batch).Select(i => (i, batch.Transfers[i])).ToList();
+        var pending = Pending(batch).Where(i => !batch.Voiding.Contains(i)).Select(i => (i, batch.Transfers[i])).ToList();
+        if (pending.Count == 0)
+        {
+            await WaitAsync(batch, $"its last {batch.Voiding.Count} transfer(s) are being voided on the destination");
+            return;
+        }
+
         var liquidity = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
         foreach (var token in pending.Select(p => p.Item2.DestinationToken).Distinct())
         {

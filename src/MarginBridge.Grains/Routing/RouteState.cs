@@ -134,6 +134,10 @@ public sealed class RouteBatch
     /// <summary>On an optimistic route: the member that proposed the root (its transaction is in <see cref="RootTransactions"/>).</summary>
     [Id(21)]
     public string? ProposedBy { get; set; }
+
+    /// <summary>Leaves an operator asked to void: the route no longer pays them; the replay bit the void sets ends them.</summary>
+    [Id(23)]
+    public HashSet<int> Voiding { get; set; } = [];
 }
 
 /// <param name="Transaction">Null when someone else executed it.</param>

@@ -18,6 +18,7 @@ namespace MarginBridge.Grains.Transfers;
 /// committee instruction a step further from the vault's own state; when it executed, the transfer is
 /// Voided and names the refund the vault sent; when the destination executed the transfer first (the
 /// vault refuses the void), the transfer is Executed after all. An expired instruction is numbered again.
+/// A reminder brings the void back on another silo after this one is lost.
 /// </summary>
 public sealed partial class TransferVoidGrain(
     [PersistentState("void", "transfers")] IPersistentState<TransferVoidState> state,
@@ -25,8 +26,9 @@ public sealed partial class TransferVoidGrain(
     ChainConnections connections,
     CommitteeClient committee,
     TimeProvider time,
-    ILogger<TransferVoidGrain> logger) : Grain, ITransferVoidGrain
+    ILogger<TransferVoidGrain> logger) : Grain, ITransferVoidGrain, IRemindable
 {
+    private const string KeepAliveReminder = "keep-alive";
     private const int LifetimeSeconds = 600;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
@@ -59,7 +61,23 @@ public sealed partial class TransferVoidGrain(
 
         State.Message = message;
         await state.WriteStateAsync(CancellationToken.None);
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await Transfer.BeginVoid($"operator {operatorName}", $"void asked on chain {message.DstChainId}: once the committee attests it there, the transfer can never execute and its {message.Amount} base units return to {message.Account} on chain {message.SrcChainId}");
+        StartTimer();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (State.Done)
+        {
+            if (await this.GetReminder(reminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
         StartTimer();
     }
 

@@ -18,7 +18,8 @@ public sealed class PipelineFaultCollection : ICollectionFixture<PipelineFaultFi
 
 /// <summary>
 /// Real faults in the middle of the pipeline: committee members killed (at and below the
-/// threshold), the silo SIGKILLed while transfers wait at every stage at once, and Azurite
+/// threshold), the silo SIGKILLed while transfers wait at every stage at once (and a void waits for
+/// signatures), and Azurite
 /// stopped for three seconds and restarted while transfers are on the way. Afterwards the
 /// destinations' own events show every transfer executed exactly once, and every unit conserved.
 /// </summary>
@@ -59,8 +60,18 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
         // Held at Batched: a second member down leaves one signature of the two needed.
         devnet.Devnet.Signers[1].Kill();
         var belowThreshold = (await TransferTestSteps.InitiateAsync(devnet.Hub, devnet.AppChain, trader, 3_000)).Id;
+        var toVoid = (await TransferTestSteps.InitiateAsync(devnet.Hub, devnet.AppChain, trader, 5_000)).Id;
         await TransferTestSteps.MakeHardFinalAsync(devnet.Hub);
         await AwaitHeldAsync(belowThreshold, "1 of the 2 committee signatures");
+
+        // Voiding, asked while the committee is below its threshold: the void waits for signatures, and outlives the silo.
+        await AwaitHeldAsync(toVoid, "1 of the 2 committee signatures");
+        using (var cancelled = await devnet.Api.OperatorPostAsync($"/operator/transfers/{toVoid}/cancel", devnet.Devnet.OperatorToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        await AwaitHeldAsync(toVoid, "voiding: 1 of 2 members attested");
 
         // Observed only: the hub block is not hard-final yet.
         var notFinal = (await TransferTestSteps.InitiateAsync(devnet.Hub, devnet.Optimistic, trader, 4_000)).Id;
@@ -85,9 +96,16 @@ public sealed class PipelineFaultTests(PipelineFaultFixture devnet)
             await Eventually.Until(() => TryGetAsync(api, id), t => t?.Stage == TransferStage.Executed, $"transfer {id} is executed after the silo was killed", TimeSpan.FromSeconds(150));
         }
 
+        // The void resumes on the new silo (its reminder), and the refund crosses back once the app-chain block is final.
+        var voided = await Eventually.Until(() => TryGetAsync(api, toVoid), t => t?.Stage == TransferStage.Voided, $"transfer {toVoid} is voided after the silo was killed", TimeSpan.FromSeconds(150));
+        var refund = System.Text.RegularExpressions.Regex.Match(voided!.Steps[^1].Detail, "as transfer (0x[0-9a-f]{64})").Groups[1].Value;
+        await TransferTestSteps.MakeHardFinalAsync(devnet.AppChain);
+        await Eventually.Until(() => TryGetAsync(api, refund), t => t?.Stage == TransferStage.Executed, $"refund {refund} is executed", TimeSpan.FromSeconds(90));
+
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.All(all, id => Assert.Equal(1, ledger.Executions[id]));
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
+        Assert.Equal((true, false, 1), (ledger.Voids.Contains(toVoid), ledger.Executions.ContainsKey(toVoid), ledger.Executions[refund]));
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
         Assert.Equal(BigInteger.Zero, ledger.InFlight);
     }
