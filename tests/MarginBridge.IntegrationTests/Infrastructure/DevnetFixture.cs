@@ -64,6 +64,10 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };
 
+        // The vaults' own outflow buckets hold 10,000,000 USDC a day per chain, so the large transfers of
+        // several tests (600,000–750,000 from one chain) do not use up each other's; the contract tests prove the limit itself.
+        profile.Devnet.OutflowCapacity = 10_000_000;
+
         // The zk chain's insurance fund starts empty: a deficit there is auto-deleveraged.
         profile.Devnet.InsuranceFundOverrides["zk"] = 0;
         AdjustProfile(profile);

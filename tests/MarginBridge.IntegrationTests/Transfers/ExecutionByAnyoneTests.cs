@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Numerics;
 using System.Text.Json;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
@@ -16,18 +15,17 @@ namespace MarginBridge.IntegrationTests.Transfers;
 [Collection(DevnetCollection.Name)]
 public sealed class ExecutionByAnyoneTests(DevnetFixture devnet)
 {
-    private static readonly BigInteger Large = BigInteger.Parse("600000000000", System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task TransferTheDestinationCannotPay_IsHeldSayingByHowMuch_AndTheUsersOwnExecutionCountsAsDone()
     {
         var hub = devnet.Hub;
+        var amount = await TransferTestSteps.HalfOverLiquidityAsync(hub);
         var trader = await devnet.NewAccountAsync();
         var ids = new List<string>();
         foreach (var source in new[] { devnet.Optimistic, devnet.AppChain })
         {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(Large);
-            ids.Add((await TransferTestSteps.InitiateAsync(source, hub, trader, Large)).Id);
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
+            ids.Add((await TransferTestSteps.InitiateAsync(source, hub, trader, amount)).Id);
             await TransferTestSteps.MakeHardFinalAsync(source);
         }
 
@@ -57,8 +55,8 @@ public sealed class ExecutionByAnyoneTests(DevnetFixture devnet)
         try
         {
             var admin = devnet.Devnet.Deployer;
-            await DevnetFixture.Collateral(hub, admin).MintAndApproveAsync(Large);
-            await BridgeWiring.SendAsync(hub.Node.Web3For(admin), hub.Contracts.Vault, new ProvideLiquidityFunction { Token = hub.Contracts.Token, Amount = Large });
+            await DevnetFixture.Collateral(hub, admin).MintAndApproveAsync(amount);
+            await BridgeWiring.SendAsync(hub.Node.Web3For(admin), hub.Contracts.Vault, new ProvideLiquidityFunction { Token = hub.Contracts.Token, Amount = amount });
 
             var (code, output) = await MbProcess.RunAsync(
                 ["execute", held.Id, "--api", devnet.Api.Http.BaseAddress!.ToString(), "--rpc", hub.Node.RpcUrl],

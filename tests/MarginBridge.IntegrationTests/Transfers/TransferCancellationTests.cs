@@ -16,8 +16,6 @@ namespace MarginBridge.IntegrationTests.Transfers;
 [Collection(DevnetCollection.Name)]
 public sealed partial class TransferCancellationTests(DevnetFixture devnet)
 {
-    private static readonly BigInteger Large = BigInteger.Parse("600000000000", CultureInfo.InvariantCulture);
-
     private string Token => devnet.Devnet.OperatorToken;
 
     [Fact]
@@ -61,38 +59,40 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
     [Fact]
     public async Task CancelledTransferHeldForLiquidity_InABatchWhoseRootIsAccepted_IsVoided_AndTheRestOfTheRouteGoesOn()
     {
+        // Two transfers that together exceed the destination's free liquidity (whatever earlier tests left) by 100,000 USDC.
         var destination = devnet.Optimistic;
+        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
         var trader = await devnet.NewAccountAsync();
         var sent = new List<(string Id, DevnetChain Source)>();
         foreach (var source in new[] { devnet.Zk, devnet.Hub })
         {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(Large);
-            sent.Add(((await TransferTestSteps.InitiateAsync(source, destination, trader, Large)).Id, source));
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
+            sent.Add(((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id, source));
             await TransferTestSteps.MakeHardFinalAsync(source);
         }
 
-        // Together they exceed the destination's free liquidity: one is paid, the other waits in its accepted batch.
+        // One is paid, the other waits in its accepted batch.
         var views = await Eventually.Until(
             () => Task.WhenAll(sent.Select(s => devnet.Api.FindTransferAsync(s.Id))),
             v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.HeldReason!.Contains("short by", StringComparison.Ordinal) && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
             "one transfer is executed and the other, its root accepted, held for liquidity",
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(90));
         var held = views.Single(t => t!.Stage == TransferStage.Held)!;
         var heldSource = sent.Single(s => s.Id == held.Id).Source;
 
         try
         {
             await CancelAsync(held.Id);
-            await AssertRefundedOnceAsync(held.Id, heldSource, destination, trader.Address, Large);
-            Assert.Equal(Large, await BalanceAsync(heldSource, trader.Address));
-            Assert.Equal(Large, await BalanceAsync(destination, trader.Address));
+            await AssertRefundedOnceAsync(held.Id, heldSource, destination, trader.Address, amount);
+            Assert.Equal(amount, await BalanceAsync(heldSource, trader.Address));
+            Assert.Equal(amount, await BalanceAsync(destination, trader.Address));
         }
         finally
         {
             // The paid transfer drew on the destination's liquidity: put it back for the tests after this one.
             var admin = devnet.Devnet.Deployer;
-            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(Large);
-            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = Large });
+            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
+            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
         }
     }
 

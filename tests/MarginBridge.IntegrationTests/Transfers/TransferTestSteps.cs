@@ -20,6 +20,17 @@ internal static class TransferTestSteps
         return (receipt.DecodeAllEvents<TransferInitiatedEvent>().Single().Event.Leaf.ToHex(prefix: true), (long)receipt.BlockNumber.Value);
     }
 
+    /// <summary>
+    /// An amount of which one transfer fits <paramref name="destination"/>'s free liquidity now (whatever
+    /// earlier tests left there) and two exceed it by 100,000 USDC: the second waits, short of liquidity.
+    /// </summary>
+    public static async Task<System.Numerics.BigInteger> HalfOverLiquidityAsync(DevnetChain destination)
+    {
+        var liquidity = await destination.Node.Web3For(destination.Node.Accounts[0]).Eth.GetContractQueryHandler<LiquidityFunction>()
+            .QueryAsync<System.Numerics.BigInteger>(destination.Contracts.Vault, new LiquidityFunction { Token = destination.Contracts.Token });
+        return (liquidity / 2) + 50_000_000_000;
+    }
+
     /// <summary>Mines blocks or moves chain time until the latest block is hard-final for the chain's layer kind.</summary>
     public static Task MakeHardFinalAsync(DevnetChain chain) => chain.Options.Kind switch
     {
