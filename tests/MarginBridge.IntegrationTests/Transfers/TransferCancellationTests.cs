@@ -96,6 +96,64 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         }
     }
 
+    [Fact]
+    public async Task CancelledTransferTheUserExecutesBeforeTheVoidLands_EndsExecuted_AndIsNeverRefunded()
+    {
+        // A transfer into zk held for liquidity, its root accepted.
+        var destination = devnet.Zk;
+        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
+        var trader = await devnet.NewAccountAsync();
+        var sent = new List<string>();
+        foreach (var source in new[] { devnet.Hub, devnet.AppChain })
+        {
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
+            sent.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id);
+            await TransferTestSteps.MakeHardFinalAsync(source);
+        }
+
+        var views = await Eventually.Until(
+            () => Task.WhenAll(sent.Select(devnet.Api.FindTransferAsync)),
+            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
+            "one transfer is executed and the other, its root accepted, held for liquidity",
+            TimeSpan.FromSeconds(90));
+        var held = views.Single(t => t!.Stage == TransferStage.Held)!.Id;
+
+        // Two of the three members cannot reach zk: the void waits for signatures while the trader, after the
+        // liquidity arrives, executes the transfer with its proof (the route no longer pays a transfer under void).
+        SetMemberZkEndpoints(ProxyMode.Fail);
+        try
+        {
+            await CancelAsync(held);
+            await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.StartsWith("voiding: 1 of 2 members attested", StringComparison.Ordinal) == true, "the void waits for a second member");
+            var admin = devnet.Devnet.Deployer;
+            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
+            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
+            var (code, output) = await MbProcess.RunAsync(
+                ["execute", held, "--api", devnet.Api.Http.BaseAddress!.ToString(), "--rpc", destination.Node.RpcUrl],
+                new Dictionary<string, string> { ["MB_PRIVATE_KEY"] = trader.PrivateKey });
+            Assert.True(code == 0, output);
+        }
+        finally
+        {
+            SetMemberZkEndpoints(ProxyMode.Forward);
+        }
+
+        // The members refuse the void now (the transfer is executed); the transfer ends Executed, paid once and never refunded.
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
+        Assert.Contains("before it could be voided", executed.Steps[^1].Detail, StringComparison.Ordinal);
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
+        Assert.Equal(amount * 2, await BalanceAsync(destination, trader.Address));
+    }
+
+    private void SetMemberZkEndpoints(ProxyMode mode)
+    {
+        foreach (var proxy in devnet.MemberZkProxies(1).Concat(devnet.MemberZkProxies(2)))
+        {
+            proxy.Mode = mode;
+        }
+    }
+
     private async Task CancelAsync(string id)
     {
         using var cancelled = await devnet.Api.OperatorPostAsync($"/operator/transfers/{id}/cancel", Token);
