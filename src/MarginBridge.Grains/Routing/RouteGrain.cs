@@ -722,7 +722,7 @@ public sealed partial class RouteGrain(
 
     private async Task SendExecutionAsync(RouteBatch batch, bool estimate, CancellationToken cancellationToken)
     {
-        var pending = Pending(batch).Where(i => !batch.Voiding.Contains(i)).Select(i => (i, batch.Transfers[i])).ToList();
+        var pending = Owed(batch).Select(i => (i, batch.Transfers[i])).ToList();
         if (pending.Count == 0)
         {
             await WaitAsync(batch, $"its last {batch.Voiding.Count} transfer(s) are being voided on the destination");
@@ -921,13 +921,20 @@ public sealed partial class RouteGrain(
         Destination.QueryAsync<IsExecutedFunction, bool>(_destination.Vault, new IsExecutedFunction { SrcChainId = _route.SrcChainId, SrcContract = _route.SrcContract, MessageNonce = message.Nonce }, cancellationToken);
 
     /// <summary>
-    /// Every unexecuted transfer of the batch is in an execution of ours already sent: the next
-    /// batch may follow at once, since our nonces put its execution after this one on chain.
+    /// Every transfer the route still owes in the batch is in an execution of ours already sent, or
+    /// none is left (the rest are being voided): the next batch may follow at once, since our nonces
+    /// put its execution after this one on chain, and a void never waits for the route.
     /// </summary>
-    private static bool FullyInFlight(RouteBatch batch) =>
-        batch.ExecuteTransactions.Count > 0 && batch.Executing.Count == Pending(batch).Count();
+    private static bool FullyInFlight(RouteBatch batch)
+    {
+        var owed = Owed(batch).Count();
+        return owed == 0 || (batch.ExecuteTransactions.Count > 0 && batch.Executing.Count == owed);
+    }
 
     private static IEnumerable<int> Pending(RouteBatch batch) => Enumerable.Range(0, batch.Transfers.Count).Where(i => !batch.Executed.Contains(i));
+
+    /// <summary>The unexecuted transfers the route is to pay: all but those being voided.</summary>
+    private static IEnumerable<int> Owed(RouteBatch batch) => Pending(batch).Where(i => !batch.Voiding.Contains(i));
 
     private static void ClearExecution(RouteBatch batch)
     {

@@ -57,7 +57,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
     }
 
     [Fact]
-    public async Task CancelledTransferHeldForLiquidity_InABatchWhoseRootIsAccepted_IsVoided_AndTheRestOfTheRouteGoesOn()
+    public async Task CancelledTransferHeldForLiquidity_InABatchWhoseRootIsAccepted_IsVoidedAndRefunded()
     {
         // Two transfers that together exceed the destination's free liquidity (whatever earlier tests left) by 100,000 USDC.
         var destination = devnet.Optimistic;
