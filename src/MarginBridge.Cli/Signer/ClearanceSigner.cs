@@ -66,9 +66,9 @@ public sealed class ClearanceSigner(EthECKey key, MarginBridgeOptions bridge, Ma
             return MemberDecision.Refused(Member, $"the request's deadline {withdrawal.Deadline} has passed ({chain.Name} is at {now})");
         }
 
-        if (expiry <= (ulong)now || expiry > (ulong)now + MaxLifetimeSeconds)
+        if (ExpiryWindow.Refusal(expiry, now, MaxLifetimeSeconds, chain) is { } badExpiry)
         {
-            return MemberDecision.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}");
+            return MemberDecision.Refused(Member, badExpiry);
         }
 
         var outstanding = await OutstandingAsync(withdrawal.Account, snapshot, cancellationToken);

@@ -20,8 +20,6 @@ namespace MarginBridge.Cli.Signer;
 /// </summary>
 public sealed class FeeSweepSigner(EthECKey key, MarginBridgeOptions bridge, SignedLedger<SignedFeeSweep> ledger, IReadOnlyList<AccountSnapshotReader> readers) : IDisposable
 {
-    private const int MaxLifetimeSeconds = 3_600;
-
     private readonly SemaphoreSlim _decisions = new(1, 1);
 
     public string Member { get; } = EvmAddress.Normalize(key.GetPublicAddress());
@@ -54,10 +52,9 @@ public sealed class FeeSweepSigner(EthECKey key, MarginBridgeOptions bridge, Sig
     private async Task<string?> DecideAsync(ChainOptions chain, ChainOptions venueChain, FeeSweepStruct sweep, CancellationToken cancellationToken)
     {
         var snapshot = await readers[0].ReadAsync(sweep.Account, cancellationToken);
-        var now = (ulong)snapshot.HeadTimestamps[chain.ChainId];
-        if (sweep.Expiry <= now || sweep.Expiry > now + MaxLifetimeSeconds)
+        if (ExpiryWindow.Refusal(sweep.Expiry, snapshot.HeadTimestamps[chain.ChainId], ExpiryWindow.InstructionSeconds, chain) is { } badExpiry)
         {
-            return $"expiry {sweep.Expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}";
+            return badExpiry;
         }
 
         var reads = await Task.WhenAll(readers.Select(r => r.ReadLiquidationSettlementAsync(venueChain, sweep.Account, sweep.LiquidationNonce, cancellationToken)));

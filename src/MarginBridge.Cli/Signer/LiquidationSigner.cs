@@ -32,7 +32,6 @@ namespace MarginBridge.Cli.Signer;
 /// </summary>
 public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, MarginModel model, IReadOnlyList<AccountSnapshotReader> readers)
 {
-    private const int MaxLifetimeSeconds = 3_600;
     public string Member { get; } = EvmAddress.Normalize(key.GetPublicAddress());
 
     public async Task<MemberDecision> DecideAsync(LiquidationBody body, CancellationToken cancellationToken)
@@ -154,9 +153,9 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         }
 
         var now = snapshot.HeadTimestamps[chain.ChainId];
-        if (expiry <= (ulong)now || expiry > (ulong)now + MaxLifetimeSeconds)
+        if (ExpiryWindow.Refusal(expiry, now, ExpiryWindow.InstructionSeconds, chain) is { } badExpiry)
         {
-            return (null, MemberDecision.Refused(Member, $"expiry {expiry} must be within {MaxLifetimeSeconds} s after {chain.Name}'s time {now}"));
+            return (null, MemberDecision.Refused(Member, badExpiry));
         }
 
         var book = BookOf(account, snapshot);

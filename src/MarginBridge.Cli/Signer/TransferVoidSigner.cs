@@ -19,8 +19,6 @@ namespace MarginBridge.Cli.Signer;
 /// </summary>
 public sealed class TransferVoidSigner(EthECKey key, MarginBridgeOptions bridge, IReadOnlyList<AccountSnapshotReader> readers)
 {
-    private const int MaxLifetimeSeconds = 3_600;
-
     public string Member { get; } = EvmAddress.Normalize(key.GetPublicAddress());
 
     public async Task<MemberDecision> DecideAsync(TransferVoidBody body, CancellationToken cancellationToken)
@@ -44,10 +42,9 @@ public sealed class TransferVoidSigner(EthECKey key, MarginBridgeOptions bridge,
     /// <summary>Null when the void may be signed; otherwise why not.</summary>
     private async Task<string?> RefusalAsync(ChainOptions destination, ChainOptions source, TransferVoidStruct transferVoid, byte[] leaf, CancellationToken cancellationToken)
     {
-        var now = (ulong)await readers[0].ReadHeadTimestampAsync(destination, cancellationToken);
-        if (transferVoid.Expiry <= now || transferVoid.Expiry > now + MaxLifetimeSeconds)
+        if (ExpiryWindow.Refusal(transferVoid.Expiry, await readers[0].ReadHeadTimestampAsync(destination, cancellationToken), ExpiryWindow.InstructionSeconds, destination) is { } badExpiry)
         {
-            return $"expiry {transferVoid.Expiry} must be within {MaxLifetimeSeconds} s after {destination.Name}'s time {now}";
+            return badExpiry;
         }
 
         var vaults = bridge.Chains.Select(c => EvmAddress.Normalize(c.Vault)).ToHashSet(StringComparer.Ordinal);
