@@ -90,21 +90,12 @@ public sealed class ChainReader(RpcEndpointPool pool)
     }
 
     /// <summary>The vault's <c>LiquidationSettled</c> events of one account's liquidation <paramref name="nonce"/> in a block range.</summary>
-    public async Task<IReadOnlyList<EventLog<LiquidationSettledEvent>>> GetLiquidationSettlementsAsync(string vault, string account, ulong nonce, long fromBlock, long toBlock, CancellationToken cancellationToken)
-    {
-        var filter = new NewFilterInput
-        {
-            Address = [vault],
-            FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
-            ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [LiquidationSettledTopic, "0x" + account[2..].ToLowerInvariant().PadLeft(64, '0'), null, "0x" + nonce.ToString("x", CultureInfo.InvariantCulture).PadLeft(64, '0')],
-        };
-        var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
-        return logs.DecodeAllEvents<LiquidationSettledEvent>();
-    }
+    public Task<IReadOnlyList<EventLog<LiquidationSettledEvent>>> GetLiquidationSettlementsAsync(string vault, string account, ulong nonce, long fromBlock, long toBlock, CancellationToken cancellationToken) =>
+        GetEventsAsync<LiquidationSettledEvent>(
+            vault, ["0x" + account[2..].ToLowerInvariant().PadLeft(64, '0'), null, "0x" + nonce.ToString("x", CultureInfo.InvariantCulture).PadLeft(64, '0')], fromBlock, toBlock, cancellationToken);
 
-    /// <summary>The contract's events of one kind whose first indexed field is <paramref name="firstTopic"/> (32 bytes, 0x hex), in a block range.</summary>
-    public async Task<IReadOnlyList<EventLog<TEvent>>> GetEventsAsync<TEvent>(string contract, string firstTopic, long fromBlock, long toBlock, CancellationToken cancellationToken)
+    /// <summary>The contract's events of one kind whose indexed fields match <paramref name="indexed"/> (each 32 bytes as 0x hex, null for any), in a block range.</summary>
+    public async Task<IReadOnlyList<EventLog<TEvent>>> GetEventsAsync<TEvent>(string contract, IReadOnlyList<string?> indexed, long fromBlock, long toBlock, CancellationToken cancellationToken)
         where TEvent : IEventDTO, new()
     {
         var filter = new NewFilterInput
@@ -112,7 +103,7 @@ public sealed class ChainReader(RpcEndpointPool pool)
             Address = [contract],
             FromBlock = new BlockParameter(new HexBigInteger(fromBlock)),
             ToBlock = new BlockParameter(new HexBigInteger(toBlock)),
-            Topics = [Event<TEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix(), firstTopic],
+            Topics = [Event<TEvent>.GetEventABI().Sha3Signature.EnsureHexPrefix(), .. indexed],
         };
         var logs = await pool.ExecuteAsync(web3 => web3.Eth.Filters.GetLogs.SendRequestAsync(filter), cancellationToken);
         return logs.DecodeAllEvents<TEvent>();

@@ -63,9 +63,7 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     public async Task<(long Final, (BigInteger Requested, BigInteger Moved)? Settlement)> ReadLiquidationSettlementAsync(ChainOptions chain, string account, ulong nonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        var reader = _readers[chain.ChainId];
-        var head = await reader.GetHeadAsync(cancellationToken);
-        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
+        var (reader, _, final) = await FinalityAsync(chain, cancellationToken);
         var settled = await reader.GetLiquidationSettlementsAsync(chain.Vault, account, nonce, chain.StartBlock, final, cancellationToken);
         return (final, settled.Count == 1 ? (settled[0].Event.Requested, settled[0].Event.Moved) : null);
     }
@@ -78,10 +76,8 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
     public async Task<(long Final, TransferInitiatedEvent? Sent)> ReadSentTransferAsync(ChainOptions chain, byte[] leaf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        var reader = _readers[chain.ChainId];
-        var head = await reader.GetHeadAsync(cancellationToken);
-        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
-        var sent = await reader.GetEventsAsync<TransferInitiatedEvent>(chain.Vault, leaf.ToHex(prefix: true), chain.StartBlock, final, cancellationToken);
+        var (reader, _, final) = await FinalityAsync(chain, cancellationToken);
+        var sent = await reader.GetEventsAsync<TransferInitiatedEvent>(chain.Vault, [leaf.ToHex(prefix: true)], chain.StartBlock, final, cancellationToken);
         return (final, sent.Count == 1 ? sent[0].Event : null);
     }
 
@@ -107,11 +103,17 @@ public sealed class AccountSnapshotReader(MarginBridgeOptions bridge, int endpoi
             .Where(h => h.Position.Instrument == Instrument.Perpetual && !h.Position.Size.IsZero)];
     }
 
-    private async Task<(long ChainId, long HeadTimestamp, List<ChainBalance> Balances, IEnumerable<PositionChange> Reports)> ReadChainAsync(ChainOptions chain, string account, CancellationToken cancellationToken)
+    /// <summary>This endpoint's reader of the chain, its head and the chain's hard-final block under it.</summary>
+    private async Task<(ChainReader Reader, BlockRef Head, long Final)> FinalityAsync(ChainOptions chain, CancellationToken cancellationToken)
     {
         var reader = _readers[chain.ChainId];
         var head = await reader.GetHeadAsync(cancellationToken);
-        var final = await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken));
+        return (reader, head, await HardFinalSearch.FindAsync(chain, head, chain.StartBlock, n => reader.GetBlockAsync(n, cancellationToken)));
+    }
+
+    private async Task<(long ChainId, long HeadTimestamp, List<ChainBalance> Balances, IEnumerable<PositionChange> Reports)> ReadChainAsync(ChainOptions chain, string account, CancellationToken cancellationToken)
+    {
+        var (reader, head, final) = await FinalityAsync(chain, cancellationToken);
         var balances = new List<ChainBalance>();
         foreach (var token in chain.Tokens)
         {

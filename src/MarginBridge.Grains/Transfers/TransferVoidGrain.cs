@@ -130,7 +130,7 @@ public sealed partial class TransferVoidGrain(
             case InstructionOutcome.Attested or InstructionOutcome.Resent when step.Sent!.IsSent:
                 State.SentAt = time.GetUtcNow();
                 await state.WriteStateAsync(CancellationToken.None);
-                await Transfer.Hold($"{TransferGrain.VoidHoldPrefix}{step.Detail}; the void (nonce {State.Nonce} on chain {destination.ChainId}) is sent in {step.Sent.TransactionHash}");
+                await Transfer.Hold($"voiding: {step.Detail}; the void (nonce {State.Nonce} on chain {destination.ChainId}) is sent in {step.Sent.TransactionHash}");
                 break;
             case InstructionOutcome.Attested or InstructionOutcome.Resent:
                 await RefusedAsync(destination, message, $"the vault refuses the void: {step.Sent!.Revert}", cancellationToken);
@@ -145,7 +145,7 @@ public sealed partial class TransferVoidGrain(
         var replayBit = new IsExecutedFunction { SrcChainId = (ulong)message.SrcChainId, SrcContract = source.Vault, MessageNonce = message.Nonce };
         if (!await connections.GetReader(destination.ChainId).QueryAsync<IsExecutedFunction, bool>(destination.Vault, replayBit, cancellationToken))
         {
-            await Transfer.Hold($"{TransferGrain.VoidHoldPrefix}{why}");
+            await Transfer.Hold($"voiding: {why}");
             _retryAt = time.GetUtcNow() + RetryAfter;
             return;
         }
@@ -162,7 +162,7 @@ public sealed partial class TransferVoidGrain(
     {
         var reader = connections.GetReader(destination.ChainId);
         var head = await reader.GetHeadAsync(cancellationToken);
-        var voided = await reader.GetEventsAsync<TransferVoidedEvent>(destination.Vault, message.Id, destination.StartBlock, head.Number, cancellationToken);
+        var voided = await reader.GetEventsAsync<TransferVoidedEvent>(destination.Vault, [message.Id], destination.StartBlock, head.Number, cancellationToken);
         if (voided.Count == 0)
         {
             return false;
