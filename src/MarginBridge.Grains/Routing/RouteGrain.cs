@@ -768,7 +768,7 @@ public sealed partial class RouteGrain(
         if (plan.Shortfall is not null)
         {
             var executing = plan.Payable.ToHashSet();
-            await Task.WhenAll(Pending(batch).Where(i => !executing.Contains(i)).Select(i => Transfer(batch.Transfers[i].Id).Hold(plan.Shortfall)));
+            await Task.WhenAll(Owed(batch).Where(i => !executing.Contains(i)).Select(i => Transfer(batch.Transfers[i].Id).Hold(plan.Shortfall)));
         }
     }
 
@@ -904,8 +904,9 @@ public sealed partial class RouteGrain(
         await ForEachOpenAsync(batch, grain => grain.Hold(reason));
     }
 
+    /// <summary>Tells every transfer of the batch the route still owes (a transfer being voided hears only from its void).</summary>
     private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, Task> action) =>
-        Task.WhenAll(Pending(batch).Select(i => action(Transfer(batch.Transfers[i].Id))));
+        Task.WhenAll(Owed(batch).Select(i => action(Transfer(batch.Transfers[i].Id))));
 
     /// <summary>The root the destination holds under the batch's number, or null for none.</summary>
     private async Task<string?> RootOnChainAsync(RouteBatch batch, CancellationToken cancellationToken) =>

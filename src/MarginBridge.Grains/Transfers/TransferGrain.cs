@@ -20,9 +20,6 @@ public sealed class TransferGrain(
     Serializer serializer,
     TimeProvider time) : Grain, ITransferGrain
 {
-    /// <summary>How a void in progress starts the reasons it shows (<see cref="TransferVoidGrain"/>).</summary>
-    public const string VoidHoldPrefix = "voiding: ";
-
     private TransferState State { get; set; } = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => State = await ReplayAsync(cancellationToken);
@@ -212,8 +209,7 @@ public sealed class TransferGrain(
 
     public async Task Hold(string reason)
     {
-        // While it is being voided, only the void's own reasons show: the route's (liquidity short, a breaker) no longer apply.
-        var moving = State.Stage == TransferStage.Voiding ? reason.StartsWith(VoidHoldPrefix, StringComparison.Ordinal) : Rank(State.Stage) is >= 0 and < 5;
+        var moving = Rank(State.Stage) is >= 0 and < 5 || State.Stage == TransferStage.Voiding;
         if (State.Message is null || !moving || State.HeldReason == reason)
         {
             return;
