@@ -157,6 +157,15 @@ public class DevnetFixture : IAsyncLifetime
         return amount;
     }
 
+    /// <summary>A view call of the chain's vault, read from the chain itself.</summary>
+    public static Task<TOutput> QueryVaultAsync<TFunction, TOutput>(DevnetChain chain, TFunction function)
+        where TFunction : Nethereum.Contracts.FunctionMessage, new() =>
+        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(chain.Contracts.Vault, function);
+
+    /// <summary>The account's balance of the chain's collateral token in its vault.</summary>
+    public static Task<BigInteger> VaultBalanceAsync(DevnetChain chain, string account) =>
+        QueryVaultAsync<Chains.Contracts.VaultBalanceOfFunction, BigInteger>(chain, new Chains.Contracts.VaultBalanceOfFunction { Account = account, Token = chain.Contracts.Token });
+
     public static Task MineAsync(DevnetChain chain, int blocks) =>
         chain.Node.RpcAsync<object>("anvil_mine", $"0x{blocks:x}");
 

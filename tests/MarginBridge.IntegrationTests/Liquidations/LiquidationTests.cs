@@ -79,8 +79,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             // bookings (from the vault's events) and the account's collateral on that chain show exactly that.
             Assert.All(executed, o => Assert.True(o.FundTransfer != 0 && o.FundTransfer == o.FeeToFund - o.PaidByFund, $"settled as planned: {o.FundTransfer}"));
             var settled = executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.FundTransfer);
-            var balance = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
-                .QueryAsync<BigInteger>(venue.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token });
+            var balance = await DevnetFixture.VaultBalanceAsync(venue, trader.Address);
             Assert.Equal(onVenueChain - settled, balance);
             await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(venue.Options.ChainId).Item1 + a.On(venue.Options.ChainId).Item2 == balance, "the account shows the settlements");
             var bookings = (await FundAsync(venue.Options.ChainId)).Bookings.Where(b => string.Equals(b.Account, trader.Address, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -161,19 +160,19 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
                 Assert.Equal(((ulong)venue.Options.ChainId, step.FundTransfer, step.FundTransfer), (sweep.LiquidationChainId, sweep.Requested, sweep.Moved));
                 foreach (var other in new[] { devnet.Hub, devnet.Zk, venue })
                 {
-                    Assert.False(await QueryAsync<FeeSweptFunction, bool>(other, new FeeSweptFunction { LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = step.Nonce }));
+                    Assert.False(await DevnetFixture.QueryVaultAsync<FeeSweptFunction, bool>(other, new FeeSweptFunction { LiquidationChainId = sweep.LiquidationChainId, LiquidationNonce = step.Nonce }));
                 }
 
                 // Each sweep crossed as a transfer to the optimistic vault itself, executed there once: into its fund, no account's balance.
                 var route = new IsExecutedFunction { SrcChainId = (ulong)appChain.Options.ChainId, SrcContract = appChain.Contracts.Vault, MessageNonce = sweep.TransferNonce };
-                await Eventually.Until(() => QueryAsync<IsExecutedFunction, bool>(venue, route), executed => executed, $"the transfer of sweep {sweep.TransferNonce} is executed on the optimistic chain");
+                await Eventually.Until(() => DevnetFixture.QueryVaultAsync<IsExecutedFunction, bool>(venue, route), executed => executed, $"the transfer of sweep {sweep.TransferNonce} is executed on the optimistic chain");
             }
 
             Assert.Equal(steps.Count, swept.Count);
             var total = swept.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Moved);
-            Assert.Equal(collateral - total, await QueryAsync<VaultBalanceOfFunction, BigInteger>(appChain, new VaultBalanceOfFunction { Account = trader.Address, Token = appChain.Contracts.Token }));
-            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token }));
-            Assert.Equal(BigInteger.Zero, await QueryAsync<VaultBalanceOfFunction, BigInteger>(venue, new VaultBalanceOfFunction { Account = venue.Contracts.Vault, Token = venue.Contracts.Token }));
+            Assert.Equal(collateral - total, await DevnetFixture.VaultBalanceAsync(appChain, trader.Address));
+            Assert.Equal(BigInteger.Zero, await DevnetFixture.VaultBalanceAsync(venue, trader.Address));
+            Assert.Equal(BigInteger.Zero, await DevnetFixture.VaultBalanceAsync(venue, venue.Contracts.Vault));
             await Eventually.Until(() => devnet.Api.AccountAsync(trader.Address), a => a.On(appChain.Options.ChainId).Item1 + a.On(appChain.Options.ChainId).Item2 == collateral - total, "the account shows the sweeps");
 
             // Hostile sweeps of a collected fee get no signature: one above what the venue chain left unpaid,
@@ -290,8 +289,7 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             var bought = executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.SizeDelta);
             var onVenue = await OnVenueAsync(venue, trader.Address, "ETH-C-3200");
             Assert.Equal(-10 * BigInteger.Pow(10, 18) + bought, onVenue);
-            var balance = await venue.Node.Web3For(venue.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
-                .QueryAsync<BigInteger>(venue.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = venue.Contracts.Token });
+            var balance = await DevnetFixture.VaultBalanceAsync(venue, trader.Address);
             Assert.Equal(collateral - executed.Aggregate(BigInteger.Zero, (sum, o) => sum + o.FundTransfer), balance);
             await Eventually.Until(
                 () => devnet.Api.AccountAsync(trader.Address),
@@ -373,10 +371,6 @@ public sealed class LiquidationTests(DevnetFixture devnet) : IAsyncLifetime
             .QueryDeserializingToObjectAsync<VenuePositionOutput>(new VenuePositionsFunction { Account = account, Market = MarketOptions.ToOnChainId(market).HexToByteArray() }, venue.Contracts.Venue);
         return position.Size;
     }
-
-    private static Task<TOutput> QueryAsync<TFunction, TOutput>(DevnetChain chain, TFunction function)
-        where TFunction : Nethereum.Contracts.FunctionMessage, new() =>
-        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<TFunction>().QueryAsync<TOutput>(chain.Contracts.Vault, function);
 
     /// <summary>The vault's events of one kind whose first indexed field is the account, from the chain itself.</summary>
     private static async Task<List<TEvent>> EventsAsync<TEvent>(DevnetChain chain, string account)

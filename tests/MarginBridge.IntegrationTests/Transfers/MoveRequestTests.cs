@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
 using MarginBridge.Abstractions.Transfers;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Processes;
 using MarginBridge.IntegrationTests.Infrastructure;
@@ -15,9 +14,7 @@ namespace MarginBridge.IntegrationTests.Transfers;
 [Collection(DevnetCollection.Name)]
 public sealed class MoveRequestTests(DevnetFixture devnet)
 {
-    private static Task<BigInteger> BalanceAsync(DevnetChain chain, DevAccount account) =>
-        chain.Node.Web3For(account).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
-            .QueryAsync<BigInteger>(chain.Contracts.Vault, new VaultBalanceOfFunction { Account = account.Address, Token = chain.Contracts.Token });
+    private static Task<BigInteger> BalanceAsync(DevnetChain chain, DevAccount account) => DevnetFixture.VaultBalanceAsync(chain, account.Address);
 
     [Fact]
     public async Task SignedMoveRequest_IsStartedByTheBridge_AndExecutedOnTheDestination()

@@ -1,6 +1,5 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Transfers;
-using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
 using MarginBridge.IntegrationTests.Infrastructure;
 
@@ -47,8 +46,7 @@ public sealed class ProofForwardingTests(DevnetFixture devnet)
         {
             var received = transfers.Where(t => t.Destination == destination).Sum(t => t.Amount);
             var sent = transfers.Where(t => t.Source == destination).Sum(t => t.Amount);
-            Assert.Equal(new BigInteger(1_000_000 - sent + received), await destination.Node.Web3For(trader).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
-                .QueryAsync<BigInteger>(destination.Contracts.Vault, new VaultBalanceOfFunction { Account = trader.Address, Token = destination.Contracts.Token }));
+            Assert.Equal(new BigInteger(1_000_000 - sent + received), await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
         }
 
         // The account shows the moves: per chain, deposits minus what left plus what arrived; once

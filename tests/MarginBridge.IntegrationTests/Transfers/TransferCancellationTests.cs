@@ -49,7 +49,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         }
 
         await AssertRefundedOnceAsync(id, source, destination, trader.Address, 7_000);
-        Assert.Equal(new BigInteger(50_000), await BalanceAsync(source, trader.Address));
+        Assert.Equal(new BigInteger(50_000), await DevnetFixture.VaultBalanceAsync(source, trader.Address));
 
         // The account shows the move and its refund: all 50,000 back on the source chain once final.
         await TransferTestSteps.MakeHardFinalAsync(source);
@@ -84,8 +84,8 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         {
             await CancelAsync(held.Id);
             await AssertRefundedOnceAsync(held.Id, heldSource, destination, trader.Address, amount);
-            Assert.Equal(amount, await BalanceAsync(heldSource, trader.Address));
-            Assert.Equal(amount, await BalanceAsync(destination, trader.Address));
+            Assert.Equal(amount, await DevnetFixture.VaultBalanceAsync(heldSource, trader.Address));
+            Assert.Equal(amount, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
         }
         finally
         {
@@ -143,7 +143,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         Assert.Contains("before it could be voided", executed.Steps[^1].Detail, StringComparison.Ordinal);
         var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
         Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
-        Assert.Equal(amount * 2, await BalanceAsync(destination, trader.Address));
+        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
     }
 
     private void SetMemberZkEndpoints(ProxyMode mode)
@@ -188,10 +188,6 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }
     }
-
-    private static Task<BigInteger> BalanceAsync(DevnetChain chain, string account) =>
-        chain.Node.Web3For(chain.Node.Accounts[0]).Eth.GetContractQueryHandler<VaultBalanceOfFunction>()
-            .QueryAsync<BigInteger>(chain.Contracts.Vault, new VaultBalanceOfFunction { Account = account, Token = chain.Contracts.Token });
 
     [GeneratedRegex("as transfer (0x[0-9a-f]{64})")]
     private static partial Regex RefundId();

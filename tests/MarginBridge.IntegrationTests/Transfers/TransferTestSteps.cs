@@ -26,8 +26,7 @@ internal static class TransferTestSteps
     /// </summary>
     public static async Task<System.Numerics.BigInteger> HalfOverLiquidityAsync(DevnetChain destination)
     {
-        var liquidity = await destination.Node.Web3For(destination.Node.Accounts[0]).Eth.GetContractQueryHandler<LiquidityFunction>()
-            .QueryAsync<System.Numerics.BigInteger>(destination.Contracts.Vault, new LiquidityFunction { Token = destination.Contracts.Token });
+        var liquidity = await DevnetFixture.QueryVaultAsync<LiquidityFunction, System.Numerics.BigInteger>(destination, new LiquidityFunction { Token = destination.Contracts.Token });
         return (liquidity / 2) + 50_000_000_000;
     }
 
