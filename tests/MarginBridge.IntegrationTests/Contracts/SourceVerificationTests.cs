@@ -31,7 +31,7 @@ public sealed class SourceVerificationTests(BridgeContractsFixture chains)
     public async Task SentLeaf_IsProven_WhenTwoEndpointsAgreeOnTheBlock()
     {
         var (bridge, leaf, block) = await SentAsync();
-        await using var proxy = new FaultProxy(chains.A.RpcUrl, FreePort.Next());
+        await using var proxy = FaultProxy.OnFreePort(chains.A.RpcUrl);
         var verifier = new SentMessageVerifier([Endpoint(chains.A.RpcUrl), Endpoint(proxy.Url)], bridge.A.Vault);
 
         var result = await verifier.VerifyAsync([leaf], block, CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class SourceVerificationTests(BridgeContractsFixture chains)
     public async Task LeafFromAFabricatedLog_OrFromBeforeItWasSent_IsRefused()
     {
         var (bridge, leaf, block) = await SentAsync();
-        await using var proxy = new FaultProxy(chains.A.RpcUrl, FreePort.Next());
+        await using var proxy = FaultProxy.OnFreePort(chains.A.RpcUrl);
         var verifier = new SentMessageVerifier([Endpoint(chains.A.RpcUrl), Endpoint(proxy.Url)], bridge.A.Vault);
 
         var fabricated = Sha3Keccack.Current.CalculateHash("a transfer nobody made"u8.ToArray());

@@ -83,8 +83,8 @@ public class DevnetFixture : IAsyncLifetime
                 {
                     if (chain.Name == "zk")
                     {
-                        _proxies.Add(new FaultProxy(node.RpcUrl, FreePort.Next()));
-                        _proxies.Add(new FaultProxy(node.RpcUrl, FreePort.Next()));
+                        _proxies.Add(FaultProxy.OnFreePort(node.RpcUrl));
+                        _proxies.Add(FaultProxy.OnFreePort(node.RpcUrl));
                         chain.RpcUrls = [.. _proxies.Select(p => p.Url)];
                     }
                 },
@@ -95,7 +95,7 @@ public class DevnetFixture : IAsyncLifetime
                         return urls;
                     }
 
-                    var proxies = _memberProxies.GetOrAdd(member, _ => [.. urls.Select(url => new FaultProxy(url, FreePort.Next()))]);
+                    var proxies = _memberProxies.GetOrAdd(member, _ => [.. urls.Select(FaultProxy.OnFreePort)]);
                     return [.. proxies.Select(p => p.Url)];
                 },
             },

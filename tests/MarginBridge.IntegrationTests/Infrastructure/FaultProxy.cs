@@ -28,6 +28,25 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>
+    /// A proxy on a free loopback port. A port free when it was picked can still be refused when the
+    /// proxy binds it ("Address already in use", seen twice in runs started right after another run),
+    /// so a refused port gives way to the next one.
+    /// </summary>
+    public static FaultProxy OnFreePort(string targetUrl)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FaultProxy(targetUrl, Devnet.Processes.FreePort.Next());
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     public ProxyMode Mode { get; set; } = ProxyMode.Forward;
 
     /// <summary>In <see cref="ProxyMode.Lie"/>: given the method and the true result, the result to answer.</summary>
