@@ -20,10 +20,18 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     [OneWay]
     Task SetMarginFlag(MarginFlag flag);
 
-    /// <summary>Records or replaces a transfer's debit or credit (by its key); idempotent.</summary>
+    /// <summary>
+    /// Records or replaces a transfer's debit or credit (by its key); idempotent. The three leg calls
+    /// interleave with every other call: under load many transfers touch one account at once, and
+    /// their changes share one state write (a group commit) instead of queueing for one each. A leg
+    /// is a fact from a chain, not a decision, so a withdrawal check that it overtakes decides as if
+    /// the leg had come after it.
+    /// </summary>
+    [AlwaysInterleave]
     Task ApplyTransferLeg(TransferLeg leg);
 
     /// <summary>Takes a transfer's debit or credit back (a reorg undid it); idempotent.</summary>
+    [AlwaysInterleave]
     Task RemoveTransferLeg(string key);
 
     /// <summary>
@@ -31,6 +39,7 @@ public interface IAccountMarginGrain : IGrainWithStringKey
     /// settled total for its chain and token and is no longer kept by itself. A key the account no
     /// longer holds (settled before) changes nothing, so the call may be repeated.
     /// </summary>
+    [AlwaysInterleave]
     Task SettleTransferLegs(IReadOnlyList<string> keys);
 
     /// <summary>

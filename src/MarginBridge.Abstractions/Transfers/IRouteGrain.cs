@@ -26,11 +26,18 @@ public interface IRouteGrain : IGrainWithStringKey
     Task<OperatorOutcome> Reverify(string transferId);
 
     /// <summary>
-    /// Operator: end a queued transfer whose message the source vault's outbox does not hold (a log
-    /// an RPC endpoint made up, or a block that is gone); a message that is in the outbox is owed
-    /// at the destination and cannot be cancelled.
+    /// Operator: end a transfer that has not executed. A queued one whose message the source vault's
+    /// outbox does not hold (a log an RPC endpoint made up, or a block that is gone) is removed; one
+    /// it holds, queued or batched, is voided on the destination (<see cref="ITransferVoidGrain"/>).
     /// </summary>
     Task<OperatorOutcome> Cancel(string transferId, string operatorName);
+
+    /// <summary>
+    /// A transfer whose cancellation was withdrawn before its void executed comes back: into its batch
+    /// (which pays it again) or, if it was voided from the queue, into the queue in source order. The
+    /// transfer is told where it stands. Idempotent.
+    /// </summary>
+    Task TakeBackFromVoid(TransferMessage message, string actor);
 }
 
 /// <summary>What an operator action did, in words; <see cref="Applied"/> false when it did not apply.</summary>

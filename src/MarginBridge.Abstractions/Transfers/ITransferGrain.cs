@@ -45,6 +45,9 @@ public interface ITransferGrain : IGrainWithStringKey
     /// </summary>
     Task EndVoid(string? refundId, long? block, string detail);
 
+    /// <summary>Its cancellation was withdrawn before the void executed: it is on its way again, at <paramref name="stage"/>.</summary>
+    Task ReturnFromVoid(TransferStage stage, string actor, string detail);
+
     /// <summary>Shows why the next step waits; repeating the same reason changes nothing.</summary>
     Task Hold(string reason);
 

@@ -229,6 +229,11 @@ public static class MarginBridgeOptionsValidator
             Fail("Pipeline:StuckTransactionSeconds", "must be between 1 and 3600");
         }
 
+        if (pipeline.VoidLifetimeSeconds is < 30 or > 3_600)
+        {
+            Fail("Pipeline:VoidLifetimeSeconds", "must be between 30 and 3600 (committee members refuse a void that lives longer than an hour)");
+        }
+
         if (string.IsNullOrWhiteSpace(pipeline.SubmitterKeyFile))
         {
             Fail("Pipeline:SubmitterKeyFile", "is required: the file with the key that pays gas for roots and executions");

@@ -19,6 +19,13 @@ public sealed class PipelineOptions
     public int StuckTransactionSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long, in the destination's time, the committee's attestation of a transfer void can
+    /// execute. An operator who withdraws a cancellation waits this long at most before the
+    /// transfer is paid after all; members refuse a lifetime above an hour.
+    /// </summary>
+    public int VoidLifetimeSeconds { get; set; } = 600;
+
+    /// <summary>
     /// File holding the private key (hex) of the account that pays gas for roots and executions. It
     /// can move no funds by itself: every root needs the committee's signatures.
     /// </summary>

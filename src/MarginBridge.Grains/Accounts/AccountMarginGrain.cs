@@ -4,6 +4,7 @@ using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Margin;
 using MarginBridge.Abstractions.Prices;
 using MarginBridge.Grains.Margin;
+using MarginBridge.Grains.Storage;
 using MarginBridge.Margin.Portfolio;
 using MarginBridge.Chains.Configuration;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,9 @@ public sealed partial class AccountMarginGrain(
 {
     /// <summary>A reservation outlives its clearance's expiry by this much, for clocks that disagree.</summary>
     private const long ReservationGraceSeconds = 60;
+
+    /// <summary>Every write goes through it: transfer legs interleave with the other calls (see <see cref="IAccountMarginGrain.ApplyTransferLeg"/>).</summary>
+    private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
 
     private AccountState State => state.State;
 
@@ -57,7 +61,7 @@ public sealed partial class AccountMarginGrain(
             {
                 var account = this.GetPrimaryKeyString();
                 LogMarginStatus(account, flag.Status, flag.Equity, flag.MaintenanceRequirement);
-                await state.WriteStateAsync();
+                await _commit.WriteAsync();
             }
 
             if (flag.Status is MarginStatus.Liquidatable or MarginStatus.NegativeEquity)
@@ -103,7 +107,7 @@ public sealed partial class AccountMarginGrain(
     /// </summary>
     private async Task SaveAndPublishAsync()
     {
-        await state.WriteStateAsync();
+        await _commit.WriteAsync();
         var view = BuildView();
         var exposures = LiveBook.Compile(view, options.Value, model).Exposures.ToList();
         var shards = options.Value.Exposure.ShardsPerAsset;
@@ -114,7 +118,7 @@ public sealed partial class AccountMarginGrain(
         if (!State.ExposedTo.SequenceEqual(exposures))
         {
             State.ExposedTo = exposures;
-            await state.WriteStateAsync();
+            await _commit.WriteAsync();
         }
     }
 

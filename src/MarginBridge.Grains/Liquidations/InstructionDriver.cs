@@ -50,19 +50,13 @@ internal sealed class InstructionDriver(ChainConnections connections, CommitteeC
     /// <param name="sentAt">When its execution was last sent, or null: an execution older than <c>Pipeline:StuckTransactionSeconds</c> is sent again.</param>
     public async Task<InstructionStep> AdvanceAsync(ChainOptions chain, ulong nonce, ulong expiry, CommitteeInstruction instruction, DateTimeOffset? sentAt, CancellationToken cancellationToken)
     {
+        if (await DecidedAsync(chain, nonce, expiry, cancellationToken) is { } decided)
+        {
+            return decided;
+        }
+
         var reader = connections.GetReader(chain.ChainId);
         var route = LiquidationRoute.To(chain);
-        if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = nonce }, cancellationToken))
-        {
-            return new InstructionStep(InstructionOutcome.Executed, $"nonce {nonce} is executed on {chain.Name}");
-        }
-
-        var head = await reader.GetHeadAsync(cancellationToken);
-        if (head.Timestamp > (long)expiry)
-        {
-            return new InstructionStep(InstructionOutcome.Expired, $"expired at {expiry} before it was executed");
-        }
-
         var batch = await reader.QueryDeserializingAsync<BatchesFunction, BatchOutput>(chain.Vault, new BatchesFunction { RouteKey = MessageLeaf.RouteKey(route.SrcChainId, route.SrcContract), BatchNumber = nonce }, cancellationToken);
         var submitter = grains.GetGrain<IChainSubmitterGrain>(chain.ChainId);
         if (batch.Root.All(b => b == 0))
@@ -90,5 +84,23 @@ internal sealed class InstructionDriver(ChainConnections connections, CommitteeC
         }
 
         return new InstructionStep(InstructionOutcome.Waiting, "execution sent; waiting for it to be mined");
+    }
+
+    /// <summary>
+    /// <see cref="InstructionOutcome.Executed"/> or <see cref="InstructionOutcome.Expired"/> when the
+    /// vault's state settles the instruction for good (an expired one can never execute, whatever
+    /// signatures exist for it); null while it may still execute.
+    /// </summary>
+    public async Task<InstructionStep?> DecidedAsync(ChainOptions chain, ulong nonce, ulong expiry, CancellationToken cancellationToken)
+    {
+        var reader = connections.GetReader(chain.ChainId);
+        var route = LiquidationRoute.To(chain);
+        if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = nonce }, cancellationToken))
+        {
+            return new InstructionStep(InstructionOutcome.Executed, $"nonce {nonce} is executed on {chain.Name}");
+        }
+
+        var head = await reader.GetHeadAsync(cancellationToken);
+        return head.Timestamp > (long)expiry ? new InstructionStep(InstructionOutcome.Expired, $"expired at {expiry} before it was executed") : null;
     }
 }

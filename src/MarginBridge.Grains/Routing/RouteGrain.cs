@@ -12,6 +12,7 @@ using MarginBridge.Chains.Rpc;
 using MarginBridge.Chains.Verification;
 using MarginBridge.Grains.Breakers;
 using MarginBridge.Grains.Relaying;
+using MarginBridge.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nethereum.Contracts;
@@ -49,8 +50,7 @@ public sealed partial class RouteGrain(
     private RouteStruct _route = null!;
     private byte[] _routeKey = null!;
     private bool _reminderRegistered;
-    private Task _lastWrite = Task.CompletedTask;
-    private Task? _queuedWrite;
+    private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
 
     private RouteState State => state.State;
 
@@ -160,6 +160,11 @@ public sealed partial class RouteGrain(
                 return new OperatorOutcome(false, $"executed on chain {_destination.ChainId} in batch {batch.Number}: nothing left to cancel");
             }
 
+            if (batch.Voiding.Contains(leaf))
+            {
+                return new OperatorOutcome(false, $"being voided already (batch {batch.Number}): see the transfer's steps");
+            }
+
             var voiding = await VoidAsync(batch.Transfers[leaf], operatorName, $"in batch {batch.Number} ({batch.Stage})");
             if (voiding.Applied && batch.Voiding.Add(leaf))
             {
@@ -208,6 +213,39 @@ public sealed partial class RouteGrain(
 
         await GrainFactory.GetGrain<ITransferVoidGrain>(message.Id).Start(message, operatorName);
         return new OperatorOutcome(true, $"{where}: the committee is asked to void it on chain {_destination.ChainId}; once voided it can never execute there, and its amount returns to {message.Account} on chain {_source.ChainId} as a transfer of its own");
+    }
+
+    public async Task TakeBackFromVoid(TransferMessage message, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        TransferStage stage;
+        if (BatchOf(message.Id) is { } batch)
+        {
+            if (batch.Voiding.Remove(batch.Transfers.FindIndex(t => t.Id == message.Id)))
+            {
+                await WriteAsync();
+            }
+
+            stage = batch.Stage switch
+            {
+                BatchStage.Formed => TransferStage.Batched,
+                BatchStage.Attested => TransferStage.RootAttested,
+                _ => TransferStage.RootAccepted,
+            };
+        }
+        else
+        {
+            if (!State.Queue.Exists(q => q.Message.Id == message.Id))
+            {
+                var before = State.Queue.FindIndex(q => (q.Message.BlockNumber, q.Message.LogIndex).CompareTo((message.BlockNumber, message.LogIndex)) > 0);
+                State.Queue.Insert(before < 0 ? State.Queue.Count : before, new QueuedTransfer(message, time.GetUtcNow()));
+                await WriteAsync();
+            }
+
+            stage = TransferStage.SourceHardFinal;
+        }
+
+        await Transfer(message.Id).ReturnFromVoid(stage, actor, $"cancellation withdrawn and its void can no longer execute: back on route {RouteKey.Of(_source.ChainId, _destination.ChainId)}, to be paid");
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -975,46 +1013,8 @@ public sealed partial class RouteGrain(
 
     private IChainSubmitterGrain Submitter() => GrainFactory.GetGrain<IChainSubmitterGrain>(_destination.ChainId);
 
-    /// <summary>One state write at a time: <see cref="Enqueue"/> interleaves with a tick.</summary>
-    /// <summary>
-    /// Persists the state. Writes run one at a time, and every caller that arrives while one runs
-    /// shares the next (a group commit): it starts after the running one and saves everything they
-    /// changed. A poll's worth of transfers enqueued at once costs two writes, not one each.
-    /// </summary>
-    private Task WriteAsync()
-    {
-        if (_queuedWrite is { } shared)
-        {
-            return shared;
-        }
-
-        if (_lastWrite.IsCompleted)
-        {
-            return _lastWrite = state.WriteStateAsync();
-        }
-
-        var running = _lastWrite;
-        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queuedWrite = _lastWrite = queued.Task;
-        _ = WriteAfterAsync(running, queued);
-        return queued.Task;
-    }
-
-    private async Task WriteAfterAsync(Task running, TaskCompletionSource queued)
-    {
-        // The running write's callers see its outcome; this one only waits for it to end.
-        await Task.WhenAny(running);
-        _queuedWrite = null;
-        try
-        {
-            await state.WriteStateAsync();
-            queued.SetResult();
-        }
-        catch (Exception e)
-        {
-            queued.SetException(e);
-        }
-    }
+    /// <summary>Persists the state as a group commit (<see cref="GroupCommit"/>): <see cref="Enqueue"/> interleaves with a tick, and a poll's worth of transfers enqueued at once costs two writes, not one each.</summary>
+    private Task WriteAsync() => _commit.WriteAsync();
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
     private partial void LogTickFailed(long src, long dst, string errorType, string error);

@@ -207,6 +207,14 @@ public sealed class TransferGrain(
         await MoveAsync(TransferStage.Executed, block, Route, detail);
     }
 
+    public async Task ReturnFromVoid(TransferStage stage, string actor, string detail)
+    {
+        if (State.Stage == TransferStage.Voiding)
+        {
+            await MoveAsync(stage, null, actor, detail);
+        }
+    }
+
     public async Task Hold(string reason)
     {
         var moving = Rank(State.Stage) is >= 0 and < 5 || State.Stage == TransferStage.Voiding;

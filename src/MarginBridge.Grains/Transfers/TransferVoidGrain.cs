@@ -29,7 +29,6 @@ public sealed partial class TransferVoidGrain(
     ILogger<TransferVoidGrain> logger) : Grain, ITransferVoidGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
-    private const int LifetimeSeconds = 600;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     private InstructionDriver _driver = null!;
@@ -54,16 +53,41 @@ public sealed partial class TransferVoidGrain(
     public async Task Start(TransferMessage message, string operatorName)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (State.Message is not null)
+        if (State.Message is not null && !State.GivenBack)
         {
             return;
         }
 
-        State.Message = message;
+        state.State = new TransferVoidState { Message = message };
         await state.WriteStateAsync(CancellationToken.None);
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await Transfer.BeginVoid($"operator {operatorName}", $"void asked on chain {message.DstChainId}: once the committee attests it there, the transfer can never execute and its {message.Amount} base units return to {message.Account} on chain {message.SrcChainId}");
         StartTimer();
+    }
+
+    public async Task<OperatorOutcome> Withdraw(string operatorName)
+    {
+        if (State.Message is null || State.GivenBack)
+        {
+            return new OperatorOutcome(false, "no cancellation of this transfer is under way");
+        }
+
+        if (State.Done)
+        {
+            return new OperatorOutcome(false, "its void is decided already: voided, or executed before it could be");
+        }
+
+        if (State.WithdrawnBy is not null)
+        {
+            return new OperatorOutcome(false, $"the cancellation was withdrawn already, by operator {State.WithdrawnBy}");
+        }
+
+        State.WithdrawnBy = operatorName;
+        await state.WriteStateAsync(CancellationToken.None);
+        StartTimer();
+        return new OperatorOutcome(true, State.Nonce == 0
+            ? "no void is asked for any more; the transfer goes back to its route"
+            : $"no void is asked for any more; the one attested so far (nonce {State.Nonce} on chain {State.Message.DstChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route after that, unless it was voided first");
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -106,10 +130,16 @@ public sealed partial class TransferVoidGrain(
     {
         var message = State.Message!;
         var destination = connections.GetChain(message.DstChainId);
+        if (State.WithdrawnBy is { } withdrawnBy)
+        {
+            await GiveBackAsync(destination, message, withdrawnBy, cancellationToken);
+            return;
+        }
+
         if (State.Nonce == 0)
         {
             State.Nonce = await GrainFactory.GetGrain<ILiquidationSequenceGrain>(destination.ChainId).Take();
-            State.Expiry = (ulong)((await connections.GetReader(destination.ChainId).GetHeadAsync(cancellationToken)).Timestamp + LifetimeSeconds);
+            State.Expiry = (ulong)((await connections.GetReader(destination.ChainId).GetHeadAsync(cancellationToken)).Timestamp + options.Value.Pipeline.VoidLifetimeSeconds);
             State.SentAt = null;
             await state.WriteStateAsync(CancellationToken.None);
         }
@@ -136,6 +166,30 @@ public sealed partial class TransferVoidGrain(
                 await RefusedAsync(destination, message, $"the vault refuses the void: {step.Sent!.Revert}", cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A withdrawn cancellation: nothing more is attested or sent. The transfer goes back to its route
+    /// once the void's nonce is unnumbered or expired unexecuted; a void that executed meanwhile ends it Voided.
+    /// </summary>
+    private async Task GiveBackAsync(ChainOptions destination, TransferMessage message, string withdrawnBy, CancellationToken cancellationToken)
+    {
+        var decided = State.Nonce == 0 ? null : await _driver.DecidedAsync(destination, State.Nonce, State.Expiry, cancellationToken);
+        if (decided?.Outcome == InstructionOutcome.Executed)
+        {
+            await FinishAsync(destination, message, cancellationToken);
+            return;
+        }
+
+        if (State.Nonce != 0 && decided is null)
+        {
+            await Transfer.Hold($"voiding: cancellation withdrawn by operator {withdrawnBy}; the void attested so far (nonce {State.Nonce} on chain {destination.ChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route after that");
+            return;
+        }
+
+        await GrainFactory.GetGrain<IRouteGrain>(RouteKey.Of(message.SrcChainId, message.DstChainId)).TakeBackFromVoid(message, $"operator {withdrawnBy}");
+        State.GivenBack = true;
+        await EndAsync();
     }
 
     /// <summary>Refused: because the destination executed the transfer first (then it is Executed after all), or for a reason that may pass (it waits, and says why).</summary>

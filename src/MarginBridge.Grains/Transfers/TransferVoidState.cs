@@ -20,7 +20,15 @@ public sealed class TransferVoidState
     [Id(3)]
     public DateTimeOffset? SentAt { get; set; }
 
-    /// <summary>Decided: voided, or executed before it could be.</summary>
+    /// <summary>Decided: voided, executed before it could be, or given back to its route.</summary>
     [Id(4)]
     public bool Done { get; set; }
+
+    /// <summary>The operator who withdrew the cancellation: no void is asked for any more, and the transfer goes back to its route once the void attested so far can no longer execute.</summary>
+    [Id(5)]
+    public string? WithdrawnBy { get; set; }
+
+    /// <summary>The cancellation was withdrawn and the transfer given back to its route; a new cancellation starts a new void.</summary>
+    [Id(6)]
+    public bool GivenBack { get; set; }
 }

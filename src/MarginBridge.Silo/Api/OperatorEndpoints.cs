@@ -22,6 +22,9 @@ public static class OperatorEndpoints
         operators.MapPost("/transfers/{id}/cancel", Cancel)
             .WithName("CancelTransfer")
             .WithSummary("End a transfer that has not executed: one whose message the source outbox does not hold (a made-up log, a block that is gone) is removed; one it holds is voided on the destination by the committee, and its amount returns to the sender as a transfer of its own.");
+        operators.MapPost("/transfers/{id}/resume", Resume)
+            .WithName("ResumeTransfer")
+            .WithSummary("Withdraw the cancellation of a transfer whose void has not executed (say the committee keeps refusing it): no void is asked for any more, and once the one attested so far can no longer execute (its expiry, Pipeline:VoidLifetimeSeconds, in the destination's time) the transfer goes back to its route and is paid. A void that executes first ends it Voided all the same.");
         operators.MapPost("/chains/{chainId}/acknowledge-reorg", AcknowledgeReorg)
             .WithName("AcknowledgeDeepReorg")
             .WithSummary("Record that an operator reviewed the chain's reorgs deeper than finality; routes out of the chain resume.");
@@ -36,6 +39,9 @@ public static class OperatorEndpoints
 
     private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Cancel(string id, HttpContext context, IGrainFactory grains) =>
         ActOnTransferAsync(id, "cancel", context, grains, (route, transfer) => route.Cancel(transfer, OperatorAuthentication.OperatorOf(context)));
+
+    private static Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> Resume(string id, HttpContext context, IGrainFactory grains) =>
+        ActOnTransferAsync(id, "resume", context, grains, (_, transfer) => grains.GetGrain<ITransferVoidGrain>(transfer).Withdraw(OperatorAuthentication.OperatorOf(context)));
 
     private static async Task<Results<Ok<OperatorOutcome>, ProblemHttpResult, ValidationProblem>> ActOnTransferAsync(
         string id, string action, HttpContext context, IGrainFactory grains, Func<IRouteGrain, string, Task<OperatorOutcome>> act)

@@ -60,6 +60,9 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.UnreachableSeconds = 2;
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
         profile.MarginBridge.Breakers.NegativeEquityHaltBlocks = 1;
+
+        // A withdrawn cancellation waits out the void attested so far: 30 s here, not 10 minutes.
+        profile.MarginBridge.Pipeline.VoidLifetimeSeconds = 30;
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };

@@ -146,6 +146,80 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
     }
 
+    [Fact]
+    public async Task WithdrawnCancellation_WhoseVoidTheCommitteeRefuses_IsPaidOnceTheVoidExpires_AndNeverRefunded()
+    {
+        // A transfer into zk held for liquidity, its root accepted.
+        var destination = devnet.Zk;
+        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
+        var trader = await devnet.NewAccountAsync();
+        var sent = new List<string>();
+        foreach (var source in new[] { devnet.Optimistic, devnet.AppChain })
+        {
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
+            sent.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id);
+            await TransferTestSteps.MakeHardFinalAsync(source);
+        }
+
+        var views = await Eventually.Until(
+            () => Task.WhenAll(sent.Select(devnet.Api.FindTransferAsync)),
+            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
+            "one transfer is executed and the other, its root accepted, held for liquidity",
+            TimeSpan.FromSeconds(90));
+        var held = views.Single(t => t!.Stage == TransferStage.Held)!.Id;
+
+        // Nothing to withdraw before a cancellation.
+        using (var early = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/resume", Token))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        }
+
+        // Two of the three members cannot reach zk: the void gets one signature of the two it needs, and the operator withdraws the cancellation.
+        SetMemberZkEndpoints(ProxyMode.Fail);
+        string heldReason;
+        try
+        {
+            await CancelAsync(held);
+            using (var again = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/cancel", Token))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            }
+
+            await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.StartsWith("voiding: 1 of 2 members attested", StringComparison.Ordinal) == true, "the void waits for a second member");
+            using (var resumed = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/resume", Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+            }
+
+            using (var twice = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/resume", Token))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+            }
+
+            heldReason = (await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.Contains("cancellation withdrawn by operator", StringComparison.Ordinal) == true, "the transfer waits out the void attested so far"))!.HeldReason!;
+        }
+        finally
+        {
+            SetMemberZkEndpoints(ProxyMode.Forward);
+        }
+
+        // The members could sign the void now; nobody asks them. Once zk's time passes the void's expiry the route pays the transfer.
+        var admin = devnet.Devnet.Deployer;
+        await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
+        await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
+        var expiry = DateTimeOffset.Parse(VoidExpiry().Match(heldReason).Groups[1].Value, CultureInfo.InvariantCulture);
+        var wait = expiry - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
+        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        await DevnetFixture.MineAsync(destination, 1);
+
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
+        Assert.Contains(executed.Steps, s => s.Stage == TransferStage.RootAccepted && s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
+        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    }
+
     private void SetMemberZkEndpoints(ProxyMode mode)
     {
         foreach (var proxy in devnet.MemberZkProxies(1).Concat(devnet.MemberZkProxies(2)))
@@ -191,4 +265,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
 
     [GeneratedRegex("as transfer (0x[0-9a-f]{64})")]
     private static partial Regex RefundId();
+
+    [GeneratedRegex(@"can execute until (\S+ \S+) in that chain's time")]
+    private static partial Regex VoidExpiry();
 }

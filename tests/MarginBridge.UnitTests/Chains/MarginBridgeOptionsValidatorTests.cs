@@ -81,6 +81,18 @@ public sealed class MarginBridgeOptionsValidatorTests
     public void NoChains_IsRefused() =>
         Assert.Contains("MarginBridge:Chains: at least one chain is required", MarginBridgeOptionsValidator.Validate(new MarginBridgeOptions()));
 
+    [Theory]
+    [InlineData(29)]
+    [InlineData(3_601)]
+    public void AVoidLifetimeOutsideWhatMembersSign_IsRefused_NamingTheKey(int seconds)
+    {
+        var options = Valid();
+        options.Pipeline.VoidLifetimeSeconds = seconds;
+        Assert.Contains(
+            "MarginBridge:Pipeline:VoidLifetimeSeconds: must be between 30 and 3600 (committee members refuse a void that lives longer than an hour)",
+            MarginBridgeOptionsValidator.ValidatePipeline(options));
+    }
+
     [Fact]
     public void APipelineWithoutCommitteeOrSubmitterKey_IsRefused_NamingEachKey()
     {
