@@ -214,6 +214,11 @@ public static class MarginBridgeOptionsValidator
             Fail("Pipeline:MaxBatchAgeMilliseconds", "must be between 0 and 3600000");
         }
 
+        if (pipeline.QuietMilliseconds is < 0 or > 3_600_000)
+        {
+            Fail("Pipeline:QuietMilliseconds", "must be between 0 and 3600000");
+        }
+
         if (pipeline.TickMilliseconds is < 20 or > 60_000)
         {
             Fail("Pipeline:TickMilliseconds", "must be between 20 and 60000");

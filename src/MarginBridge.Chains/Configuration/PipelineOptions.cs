@@ -6,8 +6,11 @@ public sealed class PipelineOptions
     /// <summary>A batch is cut as soon as this many transfers wait.</summary>
     public int MaxBatchSize { get; set; } = 128;
 
-    /// <summary>…or when the oldest waiting transfer has waited this long.</summary>
+    /// <summary>…or when the oldest waiting transfer has waited this long…</summary>
     public int MaxBatchAgeMilliseconds { get; set; } = 1_000;
+
+    /// <summary>…or when no transfer joined the queue for this long: the relayer's burst for a source block has settled.</summary>
+    public int QuietMilliseconds { get; set; } = 250;
 
     /// <summary>How often a route with work looks at its queue and batches.</summary>
     public int TickMilliseconds { get; set; } = 250;

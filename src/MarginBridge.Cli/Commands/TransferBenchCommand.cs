@@ -126,17 +126,26 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
         });
     }
 
-    /// <summary>Source hard finality for its layer kind plus one destination block, in seconds.</summary>
+    /// <summary>
+    /// Source hard finality for its layer kind plus one destination block, in seconds. Finality that is
+    /// a delay (a challenge window, a proof delay) is told by the source chain's own clock, which moves
+    /// one block at a time: the first block at or past the delay is the earliest that shows it, for the
+    /// relayer and every member alike (a 10 s proof delay on 3 s blocks: 12 s).
+    /// </summary>
     private static double Floor(InitiatedTransfer t)
     {
         var source = t.Source.Options;
+        var block = t.Source.BlockTimeSeconds ?? 0;
         var finality = source.Kind switch
         {
-            LayerKind.L1 => (source.Finality.Confirmations - 1) * (t.Source.BlockTimeSeconds ?? 0),
-            LayerKind.Optimistic => source.Finality.ChallengeWindowSeconds,
-            LayerKind.ZkRollup => source.Finality.ProofDelaySeconds,
+            LayerKind.L1 => (source.Finality.Confirmations - 1) * block,
+            LayerKind.Optimistic => InBlocks(source.Finality.ChallengeWindowSeconds, block),
+            LayerKind.ZkRollup => InBlocks(source.Finality.ProofDelaySeconds, block),
             _ => 0,
         };
         return finality + (t.Destination.BlockTimeSeconds ?? 1);
     }
+
+    private static int InBlocks(int delaySeconds, int blockSeconds) =>
+        blockSeconds == 0 ? delaySeconds : (delaySeconds + blockSeconds - 1) / blockSeconds * blockSeconds;
 }

@@ -48,16 +48,24 @@ public sealed partial class CircuitBreakerGrain(
 
     public async Task Hold(string trigger, string reason, long chainId, int blocks)
     {
-        var until = new BlockHold(chainId, (await chains.GetReader(chainId).GetHeadAsync(CancellationToken.None)).Number + blocks);
-        if (!state.State.HeldUntil.TryGetValue(trigger, out var known) || known.ChainId != chainId || known.UntilBlock < until.UntilBlock)
+        var hold = new BlockHold(chainId, null, blocks);
+        if (await HeadOrNullAsync(chainId, CancellationToken.None) is { } head)
         {
-            state.State.HeldUntil[trigger] = until;
+            hold = hold.From(head);
         }
 
-        var held = state.State.HeldUntil[trigger];
-        await Report(trigger, true, $"{reason}; held until block {held.UntilBlock} of chain {held.ChainId}");
+        if (!state.State.HeldUntil.TryGetValue(trigger, out var known) || known.ChainId != chainId || known.EndsBefore(hold))
+        {
+            state.State.HeldUntil[trigger] = hold;
+        }
+
+        await Report(trigger, true, $"{reason}; {Describe(state.State.HeldUntil[trigger])}");
         await state.WriteStateAsync();
     }
+
+    private static string Describe(BlockHold hold) => hold.UntilBlock is { } until
+        ? $"held until block {until} of chain {hold.ChainId}"
+        : $"held for {hold.Blocks} blocks of chain {hold.ChainId} from the first head the breaker can read (the chain cannot be read now)";
 
     public async Task<BreakerStatus> Trip(string operatorName, string reason)
     {
@@ -77,7 +85,17 @@ public sealed partial class CircuitBreakerGrain(
     {
         foreach (var (trigger, hold) in state.State.HeldUntil.ToList())
         {
-            if (await HeadOrNullAsync(hold.ChainId, cancellationToken) is { } head && head >= hold.UntilBlock)
+            if (await HeadOrNullAsync(hold.ChainId, cancellationToken) is not { } head)
+            {
+                continue;
+            }
+
+            if (hold.UntilBlock is null)
+            {
+                state.State.HeldUntil[trigger] = hold.From(head);
+                await state.WriteStateAsync(cancellationToken);
+            }
+            else if (head >= hold.UntilBlock)
             {
                 state.State.HeldUntil.Remove(trigger);
                 await ApplyAsync(_machine.Report(trigger, false, $"the hold is over: chain {hold.ChainId} reached block {head}", time.GetUtcNow()));

@@ -327,7 +327,7 @@ public sealed partial class RouteGrain(
             var now = time.GetUtcNow();
             await HoldLargeTransfersAsync(now);
             var eligible = State.Queue.Where(q => (!_unprovenUntil.TryGetValue(q.Message.Id, out var until) || until <= now) && LargeUntil(q) <= now).ToList();
-            var due = BatchCutter.NextBatch(eligible, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), now);
+            var due = BatchCutter.NextBatch(eligible, Pipeline.MaxBatchSize, TimeSpan.FromMilliseconds(Pipeline.MaxBatchAgeMilliseconds), TimeSpan.FromMilliseconds(Pipeline.QuietMilliseconds), now);
             if (due.Count == 0)
             {
                 return;

@@ -51,6 +51,9 @@ public class DevnetFixture : IAsyncLifetime
 
     public DevnetChain AppChain => Devnet.Chain("appchain");
 
+    /// <summary>A withdrawn cancellation waits out the void attested so far: 30 s of the destination's time here, not 10 minutes.</summary>
+    public const int VoidLifetimeSeconds = 30;
+
     public async Task InitializeAsync()
     {
         var profile = DevnetProfile.Load(RepositoryLayout.ProfilePath("devnet"));
@@ -61,8 +64,7 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
         profile.MarginBridge.Breakers.NegativeEquityHaltBlocks = 1;
 
-        // A withdrawn cancellation waits out the void attested so far: 30 s here, not 10 minutes.
-        profile.MarginBridge.Pipeline.VoidLifetimeSeconds = 30;
+        profile.MarginBridge.Pipeline.VoidLifetimeSeconds = VoidLifetimeSeconds;
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };

@@ -19,15 +19,7 @@ public sealed class ExecutionByAnyoneTests(DevnetFixture devnet)
     public async Task TransferTheDestinationCannotPay_IsHeldSayingByHowMuch_AndTheUsersOwnExecutionCountsAsDone()
     {
         var hub = devnet.Hub;
-        var amount = await TransferTestSteps.HalfOverLiquidityAsync(hub);
-        var trader = await devnet.NewAccountAsync();
-        var ids = new List<string>();
-        foreach (var source in new[] { devnet.Optimistic, devnet.AppChain })
-        {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
-            ids.Add((await TransferTestSteps.InitiateAsync(source, hub, trader, amount)).Id);
-            await TransferTestSteps.MakeHardFinalAsync(source);
-        }
+        var (trader, amount, ids) = await TransferTestSteps.SendOverLiquidityAsync(devnet, hub, devnet.Optimistic, devnet.AppChain);
 
         // Together they exceed the hub's free liquidity: one is paid, the other waits and says why.
         var views = await Eventually.Until(

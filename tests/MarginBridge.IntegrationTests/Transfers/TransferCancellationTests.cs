@@ -8,6 +8,7 @@ using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Devnet;
 using MarginBridge.Devnet.Deployment;
+using MarginBridge.Devnet.Processes;
 using MarginBridge.IntegrationTests.Infrastructure;
 
 namespace MarginBridge.IntegrationTests.Transfers;
@@ -61,15 +62,9 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
     {
         // Two transfers that together exceed the destination's free liquidity (whatever earlier tests left) by 100,000 USDC.
         var destination = devnet.Optimistic;
-        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
-        var trader = await devnet.NewAccountAsync();
-        var sent = new List<(string Id, DevnetChain Source)>();
-        foreach (var source in new[] { devnet.Zk, devnet.Hub })
-        {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
-            sent.Add(((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id, source));
-            await TransferTestSteps.MakeHardFinalAsync(source);
-        }
+        DevnetChain[] sources = [devnet.Zk, devnet.Hub];
+        var (trader, amount, ids) = await TransferTestSteps.SendOverLiquidityAsync(devnet, destination, sources);
+        var sent = ids.Zip(sources, (id, source) => (Id: id, Source: source)).ToList();
 
         // One is paid, the other waits in its accepted batch.
         var views = await Eventually.Until(
@@ -101,22 +96,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
     {
         // A transfer into zk held for liquidity, its root accepted.
         var destination = devnet.Zk;
-        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
-        var trader = await devnet.NewAccountAsync();
-        var sent = new List<string>();
-        foreach (var source in new[] { devnet.Hub, devnet.AppChain })
-        {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
-            sent.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id);
-            await TransferTestSteps.MakeHardFinalAsync(source);
-        }
-
-        var views = await Eventually.Until(
-            () => Task.WhenAll(sent.Select(devnet.Api.FindTransferAsync)),
-            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
-            "one transfer is executed and the other, its root accepted, held for liquidity",
-            TimeSpan.FromSeconds(90));
-        var held = views.Single(t => t!.Stage == TransferStage.Held)!.Id;
+        var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.Hub, devnet.AppChain);
 
         // Two of the three members cannot reach zk: the void waits for signatures while the trader, after the
         // liquidity arrives, executes the transfer with its proof (the route no longer pays a transfer under void).
@@ -151,22 +131,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
     {
         // A transfer into zk held for liquidity, its root accepted.
         var destination = devnet.Zk;
-        var amount = await TransferTestSteps.HalfOverLiquidityAsync(destination);
-        var trader = await devnet.NewAccountAsync();
-        var sent = new List<string>();
-        foreach (var source in new[] { devnet.Optimistic, devnet.AppChain })
-        {
-            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
-            sent.Add((await TransferTestSteps.InitiateAsync(source, destination, trader, amount)).Id);
-            await TransferTestSteps.MakeHardFinalAsync(source);
-        }
-
-        var views = await Eventually.Until(
-            () => Task.WhenAll(sent.Select(devnet.Api.FindTransferAsync)),
-            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
-            "one transfer is executed and the other, its root accepted, held for liquidity",
-            TimeSpan.FromSeconds(90));
-        var held = views.Single(t => t!.Stage == TransferStage.Held)!.Id;
+        var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.Optimistic, devnet.AppChain);
 
         // Nothing to withdraw before a cancellation.
         using (var early = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/resume", Token))
@@ -176,7 +141,6 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
 
         // Two of the three members cannot reach zk: the void gets one signature of the two it needs, and the operator withdraws the cancellation.
         SetMemberZkEndpoints(ProxyMode.Fail);
-        string heldReason;
         try
         {
             await CancelAsync(held);
@@ -196,7 +160,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
                 Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
             }
 
-            heldReason = (await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.Contains("cancellation withdrawn by operator", StringComparison.Ordinal) == true, "the transfer waits out the void attested so far"))!.HeldReason!;
+            await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.Contains("cancellation withdrawn by operator", StringComparison.Ordinal) == true && t.HeldReason.Contains("can execute until", StringComparison.Ordinal), "the transfer waits out the void attested so far");
         }
         finally
         {
@@ -207,10 +171,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         var admin = devnet.Devnet.Deployer;
         await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
         await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
-        var expiry = DateTimeOffset.Parse(VoidExpiry().Match(heldReason).Groups[1].Value, CultureInfo.InvariantCulture);
-        var wait = expiry - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
-        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-        await DevnetFixture.MineAsync(destination, 1);
+        await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
 
         var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
         Assert.Contains(executed.Steps, s => s.Stage == TransferStage.RootAccepted && s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
@@ -218,6 +179,18 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
         Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    }
+
+    /// <summary>Two transfers into <paramref name="destination"/> that together exceed its liquidity: one is paid, the other, its root accepted, waits; its id.</summary>
+    private async Task<(DevAccount Trader, BigInteger Amount, string Held)> HeldInAcceptedBatchAsync(DevnetChain destination, params DevnetChain[] sources)
+    {
+        var (trader, amount, ids) = await TransferTestSteps.SendOverLiquidityAsync(devnet, destination, sources);
+        var views = await Eventually.Until(
+            () => Task.WhenAll(ids.Select(devnet.Api.FindTransferAsync)),
+            v => v.Count(t => t?.Stage == TransferStage.Executed) == 1 && v.Count(t => t?.Stage == TransferStage.Held && t.Steps.Any(s => s.Stage == TransferStage.RootAccepted)) == 1,
+            "one transfer is executed and the other, its root accepted, held for liquidity",
+            TimeSpan.FromSeconds(90));
+        return (trader, amount, views.Single(t => t!.Stage == TransferStage.Held)!.Id);
     }
 
     private void SetMemberZkEndpoints(ProxyMode mode)
@@ -265,7 +238,4 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
 
     [GeneratedRegex("as transfer (0x[0-9a-f]{64})")]
     private static partial Regex RefundId();
-
-    [GeneratedRegex(@"can execute until (\S+ \S+) in that chain's time")]
-    private static partial Regex VoidExpiry();
 }

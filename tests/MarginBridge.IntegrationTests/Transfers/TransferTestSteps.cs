@@ -30,6 +30,25 @@ internal static class TransferTestSteps
         return (liquidity / 2) + 50_000_000_000;
     }
 
+    /// <summary>
+    /// A new trader sends <see cref="HalfOverLiquidityAsync"/> from each source to <paramref name="destination"/>,
+    /// each made hard-final: together they exceed the destination's free liquidity, so one waits. The ids are in source order.
+    /// </summary>
+    public static async Task<(DevAccount Trader, System.Numerics.BigInteger Amount, IReadOnlyList<string> Ids)> SendOverLiquidityAsync(DevnetFixture devnet, DevnetChain destination, params DevnetChain[] sources)
+    {
+        var amount = await HalfOverLiquidityAsync(destination);
+        var trader = await devnet.NewAccountAsync();
+        var ids = new List<string>();
+        foreach (var source in sources)
+        {
+            await DevnetFixture.Collateral(source, trader).MintAndDepositAsync(amount);
+            ids.Add((await InitiateAsync(source, destination, trader, amount)).Id);
+            await MakeHardFinalAsync(source);
+        }
+
+        return (trader, amount, ids);
+    }
+
     /// <summary>Mines blocks or moves chain time until the latest block is hard-final for the chain's layer kind.</summary>
     public static Task MakeHardFinalAsync(DevnetChain chain) => chain.Options.Kind switch
     {
