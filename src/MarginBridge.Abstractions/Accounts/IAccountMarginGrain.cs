@@ -8,7 +8,8 @@ public interface IAccountMarginGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies deposits, withdrawals and position changes in order, idempotently on each event's
-    /// key: an update that was already applied changes nothing. Persists once per call.
+    /// key: an update that was already applied changes nothing. Persists once per call (a write it
+    /// shares with transfer legs that arrive meanwhile).
     /// </summary>
     Task Apply(IReadOnlyList<ChainEventUpdate> updates);
 

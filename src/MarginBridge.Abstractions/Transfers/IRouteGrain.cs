@@ -33,9 +33,10 @@ public interface IRouteGrain : IGrainWithStringKey
     Task<OperatorOutcome> Cancel(string transferId, string operatorName);
 
     /// <summary>
-    /// A transfer whose cancellation was withdrawn before its void executed comes back: into its batch
-    /// (which pays it again) or, if it was voided from the queue, into the queue in source order. The
-    /// transfer is told where it stands. Idempotent.
+    /// A transfer whose cancellation was withdrawn, whose void can no longer execute and which the
+    /// destination has not executed comes back: into its batch (which pays it again) or, if it was
+    /// voided from the queue, into the queue in source order. The transfer is told where it stands
+    /// first; a repeated call changes nothing.
     /// </summary>
     Task TakeBackFromVoid(TransferMessage message, string actor);
 }

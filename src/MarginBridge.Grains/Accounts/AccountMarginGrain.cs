@@ -29,6 +29,7 @@ public sealed partial class AccountMarginGrain(
 
     /// <summary>Every write goes through it: transfer legs interleave with the other calls (see <see cref="IAccountMarginGrain.ApplyTransferLeg"/>).</summary>
     private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
+    private GroupCommit? _publish;
 
     private AccountState State => state.State;
 
@@ -61,7 +62,7 @@ public sealed partial class AccountMarginGrain(
             {
                 var account = this.GetPrimaryKeyString();
                 LogMarginStatus(account, flag.Status, flag.Equity, flag.MaintenanceRequirement);
-                await _commit.WriteAsync();
+                await _commit.RunAsync();
             }
 
             if (flag.Status is MarginStatus.Liquidatable or MarginStatus.NegativeEquity)
@@ -101,13 +102,21 @@ public sealed partial class AccountMarginGrain(
         return new AccountView(this.GetPrimaryKeyString(), balances, totals, State.Ledger.Deposits, State.Ledger.RevokedDeposits, positions, State.Flag);
     }
 
-    /// <summary>
-    /// Saves the ledger, then gives the new book to the exposure shard of every asset it depends on
-    /// (which margins it at once) and leaves the shards of assets it no longer depends on.
-    /// </summary>
+    /// <summary>Saves the ledger, then gives the new book to the exposure shards (<see cref="PublishAsync"/>).</summary>
     private async Task SaveAndPublishAsync()
     {
-        await _commit.WriteAsync();
+        await _commit.RunAsync();
+        await (_publish ??= new GroupCommit(PublishAsync)).RunAsync();
+    }
+
+    /// <summary>
+    /// Gives the book as it is now to the exposure shard of every asset it depends on (which margins it
+    /// at once) and leaves the shards of assets it no longer depends on. One publish at a time, each
+    /// from the state when it starts: a shard never gets an older book after a newer one, and
+    /// <see cref="AccountState.ExposedTo"/> follows the newest.
+    /// </summary>
+    private async Task PublishAsync()
+    {
         var view = BuildView();
         var exposures = LiveBook.Compile(view, options.Value, model).Exposures.ToList();
         var shards = options.Value.Exposure.ShardsPerAsset;
@@ -118,7 +127,7 @@ public sealed partial class AccountMarginGrain(
         if (!State.ExposedTo.SequenceEqual(exposures))
         {
             State.ExposedTo = exposures;
-            await _commit.WriteAsync();
+            await _commit.RunAsync();
         }
     }
 

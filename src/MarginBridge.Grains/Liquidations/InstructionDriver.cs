@@ -3,6 +3,7 @@ using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
 using MarginBridge.Chains.Liquidations;
+using MarginBridge.Chains.Finality;
 using MarginBridge.Chains.Proofs;
 using MarginBridge.Grains.Relaying;
 using Nethereum.Contracts;
@@ -50,12 +51,12 @@ internal sealed class InstructionDriver(ChainConnections connections, CommitteeC
     /// <param name="sentAt">When its execution was last sent, or null: an execution older than <c>Pipeline:StuckTransactionSeconds</c> is sent again.</param>
     public async Task<InstructionStep> AdvanceAsync(ChainOptions chain, ulong nonce, ulong expiry, CommitteeInstruction instruction, DateTimeOffset? sentAt, CancellationToken cancellationToken)
     {
-        if (await DecidedAsync(chain, nonce, expiry, cancellationToken) is { } decided)
+        var reader = connections.GetReader(chain.ChainId);
+        if (await DecidedAtAsync(chain, nonce, expiry, await reader.GetHeadAsync(cancellationToken), cancellationToken) is { } decided)
         {
             return decided;
         }
 
-        var reader = connections.GetReader(chain.ChainId);
         var route = LiquidationRoute.To(chain);
         var batch = await reader.QueryDeserializingAsync<BatchesFunction, BatchOutput>(chain.Vault, new BatchesFunction { RouteKey = MessageLeaf.RouteKey(route.SrcChainId, route.SrcContract), BatchNumber = nonce }, cancellationToken);
         var submitter = grains.GetGrain<IChainSubmitterGrain>(chain.ChainId);
@@ -87,20 +88,21 @@ internal sealed class InstructionDriver(ChainConnections connections, CommitteeC
     }
 
     /// <summary>
-    /// <see cref="InstructionOutcome.Executed"/> or <see cref="InstructionOutcome.Expired"/> when the
-    /// vault's state settles the instruction for good (an expired one can never execute, whatever
-    /// signatures exist for it); null while it may still execute.
+    /// As of <paramref name="block"/>: <see cref="InstructionOutcome.Executed"/> when the vault's
+    /// replay bit for the nonce is set there, <see cref="InstructionOutcome.Expired"/> when it is not
+    /// and the block is past the expiry (no later block can execute it, whatever signatures exist for
+    /// it), null while it may still execute. Both read at the same block, so a void mined between two
+    /// reads is never taken for an expired one.
     /// </summary>
-    public async Task<InstructionStep?> DecidedAsync(ChainOptions chain, ulong nonce, ulong expiry, CancellationToken cancellationToken)
+    public async Task<InstructionStep?> DecidedAtAsync(ChainOptions chain, ulong nonce, ulong expiry, BlockRef block, CancellationToken cancellationToken)
     {
-        var reader = connections.GetReader(chain.ChainId);
         var route = LiquidationRoute.To(chain);
-        if (await reader.QueryAsync<IsExecutedFunction, bool>(chain.Vault, new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = nonce }, cancellationToken))
+        var executed = new IsExecutedFunction { SrcChainId = route.SrcChainId, SrcContract = route.SrcContract, MessageNonce = nonce };
+        if (await connections.GetReader(chain.ChainId).QueryAtAsync<IsExecutedFunction, bool>(chain.Vault, executed, block.Number, cancellationToken))
         {
             return new InstructionStep(InstructionOutcome.Executed, $"nonce {nonce} is executed on {chain.Name}");
         }
 
-        var head = await reader.GetHeadAsync(cancellationToken);
-        return head.Timestamp > (long)expiry ? new InstructionStep(InstructionOutcome.Expired, $"expired at {expiry} before it was executed") : null;
+        return block.Timestamp > (long)expiry ? new InstructionStep(InstructionOutcome.Expired, $"expired at {expiry} before it was executed") : null;
     }
 }

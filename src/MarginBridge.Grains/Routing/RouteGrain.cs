@@ -218,34 +218,31 @@ public sealed partial class RouteGrain(
     public async Task TakeBackFromVoid(TransferMessage message, string actor)
     {
         ArgumentNullException.ThrowIfNull(message);
-        TransferStage stage;
-        if (BatchOf(message.Id) is { } batch)
+
+        // The transfer is told first: until it has left Voiding it ignores the route, so a batch it
+        // joined after a failed attempt would never reach it. A repeat changes nothing on either side.
+        var batch = BatchOf(message.Id);
+        var stage = batch?.Stage switch
+        {
+            null => TransferStage.SourceHardFinal,
+            BatchStage.Formed => TransferStage.Batched,
+            BatchStage.Attested => TransferStage.RootAttested,
+            _ => TransferStage.RootAccepted,
+        };
+        await Transfer(message.Id).ReturnFromVoid(stage, actor, $"cancellation withdrawn and its void can no longer execute: back on route {RouteKey.Of(_source.ChainId, _destination.ChainId)}, to be paid");
+        if (batch is not null)
         {
             if (batch.Voiding.Remove(batch.Transfers.FindIndex(t => t.Id == message.Id)))
             {
                 await WriteAsync();
             }
-
-            stage = batch.Stage switch
-            {
-                BatchStage.Formed => TransferStage.Batched,
-                BatchStage.Attested => TransferStage.RootAttested,
-                _ => TransferStage.RootAccepted,
-            };
         }
-        else
+        else if (!State.Queue.Exists(q => q.Message.Id == message.Id))
         {
-            if (!State.Queue.Exists(q => q.Message.Id == message.Id))
-            {
-                var before = State.Queue.FindIndex(q => (q.Message.BlockNumber, q.Message.LogIndex).CompareTo((message.BlockNumber, message.LogIndex)) > 0);
-                State.Queue.Insert(before < 0 ? State.Queue.Count : before, new QueuedTransfer(message, time.GetUtcNow()));
-                await WriteAsync();
-            }
-
-            stage = TransferStage.SourceHardFinal;
+            var before = State.Queue.FindIndex(q => (q.Message.BlockNumber, q.Message.LogIndex).CompareTo((message.BlockNumber, message.LogIndex)) > 0);
+            State.Queue.Insert(before < 0 ? State.Queue.Count : before, new QueuedTransfer(message, time.GetUtcNow()));
+            await WriteAsync();
         }
-
-        await Transfer(message.Id).ReturnFromVoid(stage, actor, $"cancellation withdrawn and its void can no longer execute: back on route {RouteKey.Of(_source.ChainId, _destination.ChainId)}, to be paid");
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
@@ -1014,7 +1011,7 @@ public sealed partial class RouteGrain(
     private IChainSubmitterGrain Submitter() => GrainFactory.GetGrain<IChainSubmitterGrain>(_destination.ChainId);
 
     /// <summary>Persists the state as a group commit (<see cref="GroupCommit"/>): <see cref="Enqueue"/> interleaves with a tick, and a poll's worth of transfers enqueued at once costs two writes, not one each.</summary>
-    private Task WriteAsync() => _commit.WriteAsync();
+    private Task WriteAsync() => _commit.RunAsync();
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
     private partial void LogTickFailed(long src, long dst, string errorType, string error);

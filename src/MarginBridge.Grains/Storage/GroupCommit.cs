@@ -1,17 +1,18 @@
 namespace MarginBridge.Grains.Storage;
 
 /// <summary>
-/// Persists a grain's state one write at a time, for a grain whose calls interleave. Every caller that
-/// arrives while a write runs shares the next one (a group commit): it starts after the running one
-/// and saves everything changed meanwhile. A burst of N changes costs two writes, not N, and no two
-/// writes of the same state ever race on its ETag.
+/// Runs an operation on a grain's state (a write, a publish) one run at a time, for a grain whose
+/// calls interleave. Every caller that arrives while a run is under way shares the next one (a group
+/// commit): it starts after the running one and sees everything changed meanwhile. A burst of N
+/// changes costs two runs, not N; no two writes of the same state race on its ETag; and no run works
+/// from an older state than the run before it.
 /// </summary>
-internal sealed class GroupCommit(Func<Task> write)
+internal sealed class GroupCommit(Func<Task> run)
 {
     private Task _lastWrite = Task.CompletedTask;
     private Task? _queuedWrite;
 
-    public Task WriteAsync()
+    public Task RunAsync()
     {
         if (_queuedWrite is { } shared)
         {
@@ -20,7 +21,7 @@ internal sealed class GroupCommit(Func<Task> write)
 
         if (_lastWrite.IsCompleted)
         {
-            return _lastWrite = write();
+            return _lastWrite = run();
         }
 
         var running = _lastWrite;
@@ -32,12 +33,12 @@ internal sealed class GroupCommit(Func<Task> write)
 
     private async Task WriteAfterAsync(Task running, TaskCompletionSource queued)
     {
-        // The running write's callers see its outcome; this one only waits for it to end.
+        // The running run's callers see its outcome; this one only waits for it to end.
         await Task.WhenAny(running);
         _queuedWrite = null;
         try
         {
-            await write();
+            await run();
             queued.SetResult();
         }
         catch (Exception e)

@@ -1,8 +1,10 @@
+using MarginBridge.Abstractions.Chains;
 using MarginBridge.Abstractions.Liquidations;
 using MarginBridge.Abstractions.Transfers;
 using MarginBridge.Chains.Committee;
 using MarginBridge.Chains.Configuration;
 using MarginBridge.Chains.Contracts;
+using MarginBridge.Chains.Finality;
 using MarginBridge.Chains.Liquidations;
 using MarginBridge.Grains.Liquidations;
 using MarginBridge.Grains.Relaying;
@@ -18,7 +20,9 @@ namespace MarginBridge.Grains.Transfers;
 /// committee instruction a step further from the vault's own state; when it executed, the transfer is
 /// Voided and names the refund the vault sent; when the destination executed the transfer first (the
 /// vault refuses the void), the transfer is Executed after all. An expired instruction is numbered again.
-/// A reminder brings the void back on another silo after this one is lost.
+/// An operator who withdraws the cancellation stops the attesting; the transfer goes back to its route
+/// once the instruction attested so far has expired at a final block. A reminder brings the void back
+/// on another silo after this one is lost.
 /// </summary>
 public sealed partial class TransferVoidGrain(
     [PersistentState("void", "transfers")] IPersistentState<TransferVoidState> state,
@@ -169,21 +173,32 @@ public sealed partial class TransferVoidGrain(
     }
 
     /// <summary>
-    /// A withdrawn cancellation: nothing more is attested or sent. The transfer goes back to its route
-    /// once the void's nonce is unnumbered or expired unexecuted; a void that executed meanwhile ends it Voided.
+    /// A withdrawn cancellation: nothing more is attested or sent. Once a hard-final block of the
+    /// destination is past the void's expiry without it (or it was never numbered), the void can never
+    /// execute, and the transfer goes back to its route, unless the destination executed it meanwhile
+    /// (the trader, with its proof). A void that executed first ends it Voided.
     /// </summary>
     private async Task GiveBackAsync(ChainOptions destination, TransferMessage message, string withdrawnBy, CancellationToken cancellationToken)
     {
-        var decided = State.Nonce == 0 ? null : await _driver.DecidedAsync(destination, State.Nonce, State.Expiry, cancellationToken);
-        if (decided?.Outcome == InstructionOutcome.Executed)
+        if (State.Nonce != 0)
         {
-            await FinishAsync(destination, message, cancellationToken);
-            return;
+            var final = await HardFinalBlockAsync(destination, cancellationToken);
+            var decided = final is null ? null : await _driver.DecidedAtAsync(destination, State.Nonce, State.Expiry, final, cancellationToken);
+            if (decided?.Outcome == InstructionOutcome.Executed)
+            {
+                await FinishAsync(destination, message, cancellationToken);
+                return;
+            }
+
+            if (decided is null)
+            {
+                await Transfer.Hold($"voiding: cancellation withdrawn by operator {withdrawnBy}; the void attested so far (nonce {State.Nonce} on chain {destination.ChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route once a final block of that chain is past it");
+                return;
+            }
         }
 
-        if (State.Nonce != 0 && decided is null)
+        if (await EndedOnDestinationAsync(destination, message, "its cancellation was withdrawn", cancellationToken))
         {
-            await Transfer.Hold($"voiding: cancellation withdrawn by operator {withdrawnBy}; the void attested so far (nonce {State.Nonce} on chain {destination.ChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route after that");
             return;
         }
 
@@ -192,16 +207,34 @@ public sealed partial class TransferVoidGrain(
         await EndAsync();
     }
 
+    /// <summary>The destination's hard-final block as its relayer knows it, or null before there is one.</summary>
+    private async Task<BlockRef?> HardFinalBlockAsync(ChainOptions destination, CancellationToken cancellationToken)
+    {
+        var height = (await GrainFactory.GetGrain<IChainRelayerGrain>(destination.ChainId).GetStatus()).HardFinalHeight;
+        return height < 0 ? null : await connections.GetReader(destination.ChainId).GetBlockAsync(height, cancellationToken);
+    }
+
     /// <summary>Refused: because the destination executed the transfer first (then it is Executed after all), or for a reason that may pass (it waits, and says why).</summary>
     private async Task RefusedAsync(ChainOptions destination, TransferMessage message, string why, CancellationToken cancellationToken)
+    {
+        if (!await EndedOnDestinationAsync(destination, message, why, cancellationToken))
+        {
+            await Transfer.Hold($"voiding: {why}");
+            _retryAt = time.GetUtcNow() + RetryAfter;
+        }
+    }
+
+    /// <summary>
+    /// Whether the destination's replay bit of the transfer is set; if so the void ends: Voided when the
+    /// destination's <c>TransferVoided</c> is there, otherwise Executed (the destination paid it first).
+    /// </summary>
+    private async Task<bool> EndedOnDestinationAsync(ChainOptions destination, TransferMessage message, string why, CancellationToken cancellationToken)
     {
         var source = connections.GetChain(message.SrcChainId);
         var replayBit = new IsExecutedFunction { SrcChainId = (ulong)message.SrcChainId, SrcContract = source.Vault, MessageNonce = message.Nonce };
         if (!await connections.GetReader(destination.ChainId).QueryAsync<IsExecutedFunction, bool>(destination.Vault, replayBit, cancellationToken))
         {
-            await Transfer.Hold($"voiding: {why}");
-            _retryAt = time.GetUtcNow() + RetryAfter;
-            return;
+            return false;
         }
 
         if (!await FinishAsync(destination, message, cancellationToken))
@@ -209,6 +242,8 @@ public sealed partial class TransferVoidGrain(
             await Transfer.EndVoid(null, null, $"executed on chain {destination.ChainId} before it could be voided ({why})");
             await EndAsync();
         }
+
+        return true;
     }
 
     /// <summary>Ends the void when the destination's <c>TransferVoided</c> of the message is there; whether it was.</summary>

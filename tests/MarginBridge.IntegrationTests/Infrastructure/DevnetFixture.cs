@@ -63,8 +63,6 @@ public class DevnetFixture : IAsyncLifetime
         profile.MarginBridge.Breakers.UnreachableSeconds = 2;
         profile.MarginBridge.Breakers.ProbeSeconds = 5;
         profile.MarginBridge.Breakers.NegativeEquityHaltBlocks = 1;
-
-        profile.MarginBridge.Pipeline.VoidLifetimeSeconds = VoidLifetimeSeconds;
         profile.MarginBridge.Breakers.EndpointAgreementSeconds = 1;
         profile.MarginBridge.Breakers.OutflowLimits["USDC"] = new OutflowLimitOptions { Capacity = 100_000_000, PerSecond = 10_000_000 };
         profile.MarginBridge.Breakers.LargeTransfers["USDC"] = new LargeTransferOptions { Threshold = 700_000, DelaySeconds = 3 };
@@ -72,6 +70,8 @@ public class DevnetFixture : IAsyncLifetime
         // The vaults' own outflow buckets hold 10,000,000 USDC a day per chain, so the large transfers of
         // several tests (600,000–750,000 from one chain) do not use up each other's; the contract tests prove the limit itself.
         profile.Devnet.OutflowCapacity = 10_000_000;
+
+        profile.MarginBridge.Pipeline.VoidLifetimeSeconds = VoidLifetimeSeconds;
 
         // The zk chain's insurance fund starts empty: a deficit there is auto-deleveraged.
         profile.Devnet.InsuranceFundOverrides["zk"] = 0;

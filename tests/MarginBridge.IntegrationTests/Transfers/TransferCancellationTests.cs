@@ -85,9 +85,7 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         finally
         {
             // The paid transfer drew on the destination's liquidity: put it back for the tests after this one.
-            var admin = devnet.Devnet.Deployer;
-            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
-            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
+            await ProvideLiquidityAsync(destination, amount);
         }
     }
 
@@ -105,13 +103,8 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         {
             await CancelAsync(held);
             await Eventually.Until(() => devnet.Api.FindTransferAsync(held), t => t?.HeldReason?.StartsWith("voiding: 1 of 2 members attested", StringComparison.Ordinal) == true, "the void waits for a second member");
-            var admin = devnet.Devnet.Deployer;
-            await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
-            await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
-            var (code, output) = await MbProcess.RunAsync(
-                ["execute", held, "--api", devnet.Api.Http.BaseAddress!.ToString(), "--rpc", destination.Node.RpcUrl],
-                new Dictionary<string, string> { ["MB_PRIVATE_KEY"] = trader.PrivateKey });
-            Assert.True(code == 0, output);
+            await ProvideLiquidityAsync(destination, amount);
+            await ExecuteAsTraderAsync(held, destination, trader);
         }
         finally
         {
@@ -133,13 +126,55 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         var destination = devnet.Zk;
         var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.Optimistic, devnet.AppChain);
 
-        // Nothing to withdraw before a cancellation.
+        await CancelThenWithdrawAsync(held);
+
+        // The members could sign the void now; nobody asks them. Once a final zk block is past the void's expiry the route pays the transfer.
+        await ProvideLiquidityAsync(destination, amount);
+        await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
+        await TransferTestSteps.MakeHardFinalAsync(destination);
+
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
+        Assert.Contains(executed.Steps, s => s.Stage == TransferStage.RootAccepted && s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
+        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    }
+
+    [Fact]
+    public async Task WithdrawnCancellation_OfATransferTheTraderExecutesMeanwhile_EndsExecuted_NeitherPaidAgainNorRefunded()
+    {
+        var destination = devnet.Zk;
+        var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.AppChain, devnet.Hub);
+        await CancelThenWithdrawAsync(held);
+
+        // While the transfer waits out the void, the trader executes it with its proof; then the void expires.
+        await ProvideLiquidityAsync(destination, amount);
+        await ExecuteAsTraderAsync(held, destination, trader);
+        await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
+        await TransferTestSteps.MakeHardFinalAsync(destination);
+
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
+        Assert.Contains("before it could be voided (its cancellation was withdrawn)", executed.Steps[^1].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(executed.Steps, s => s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
+        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="held"/> while two of the three members cannot reach zk (the void gets one of the two signatures
+    /// it needs), then withdraws the cancellation: the transfer waits out the void attested so far. Cancelling twice, and
+    /// withdrawing before a cancellation or twice, are refused.
+    /// </summary>
+    private async Task CancelThenWithdrawAsync(string held)
+    {
         using (var early = await devnet.Api.OperatorPostAsync($"/operator/transfers/{held}/resume", Token))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         }
 
-        // Two of the three members cannot reach zk: the void gets one signature of the two it needs, and the operator withdraws the cancellation.
         SetMemberZkEndpoints(ProxyMode.Fail);
         try
         {
@@ -166,19 +201,22 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         {
             SetMemberZkEndpoints(ProxyMode.Forward);
         }
+    }
 
-        // The members could sign the void now; nobody asks them. Once zk's time passes the void's expiry the route pays the transfer.
+    private async Task ProvideLiquidityAsync(DevnetChain destination, BigInteger amount)
+    {
         var admin = devnet.Devnet.Deployer;
         await DevnetFixture.Collateral(destination, admin).MintAndApproveAsync(amount);
         await BridgeWiring.SendAsync(destination.Node.Web3For(admin), destination.Contracts.Vault, new ProvideLiquidityFunction { Token = destination.Contracts.Token, Amount = amount });
-        await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
+    }
 
-        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
-        Assert.Contains(executed.Steps, s => s.Stage == TransferStage.RootAccepted && s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
-        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
-        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
-        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
-        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    /// <summary>The trader executes the transfer with its proof, from its own key (<c>mb execute</c>).</summary>
+    private async Task ExecuteAsTraderAsync(string id, DevnetChain destination, DevAccount trader)
+    {
+        var (code, output) = await MbProcess.RunAsync(
+            ["execute", id, "--api", devnet.Api.Http.BaseAddress!.ToString(), "--rpc", destination.Node.RpcUrl],
+            new Dictionary<string, string> { ["MB_PRIVATE_KEY"] = trader.PrivateKey });
+        Assert.True(code == 0, output);
     }
 
     /// <summary>Two transfers into <paramref name="destination"/> that together exceed its liquidity: one is paid, the other, its root accepted, waits; its id.</summary>

@@ -81,6 +81,14 @@ public sealed class MarginBridgeOptionsValidatorTests
     public void NoChains_IsRefused() =>
         Assert.Contains("MarginBridge:Chains: at least one chain is required", MarginBridgeOptionsValidator.Validate(new MarginBridgeOptions()));
 
+    [Fact]
+    public void ANegativeQuietPeriod_IsRefused_NamingTheKey()
+    {
+        var options = Valid();
+        options.Pipeline.QuietMilliseconds = -1;
+        Assert.Contains("MarginBridge:Pipeline:QuietMilliseconds: must be between 0 and 3600000", MarginBridgeOptionsValidator.ValidatePipeline(options));
+    }
+
     [Theory]
     [InlineData(29)]
     [InlineData(3_601)]
