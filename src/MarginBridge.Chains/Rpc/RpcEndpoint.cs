@@ -10,9 +10,12 @@ namespace MarginBridge.Chains.Rpc;
 internal sealed class RpcEndpoint
 {
     private readonly CircuitBreakerStateProvider _breakerState = new();
+    private readonly TimeProvider _time;
+    private long _probeFromTicks;
 
     public RpcEndpoint(Uri url, TimeSpan timeout, TimeSpan breakDuration, TimeProvider time)
     {
+        _time = time;
         DisplayName = Redact(url);
         // The HttpClient timeout is a backstop; the pipeline's timeout is the one that normally fires.
         var http = new HttpClient { Timeout = timeout + TimeSpan.FromSeconds(1) };
@@ -26,6 +29,11 @@ internal sealed class RpcEndpoint
                 BreakDuration = breakDuration,
                 StateProvider = _breakerState,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(RpcFailure.IsTransient),
+                OnOpened = opened =>
+                {
+                    Interlocked.Exchange(ref _probeFromTicks, (time.GetUtcNow() + opened.BreakDuration).UtcTicks);
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddTimeout(new TimeoutStrategyOptions { Timeout = timeout })
             .Build();
@@ -38,7 +46,17 @@ internal sealed class RpcEndpoint
 
     public ResiliencePipeline Pipeline { get; }
 
-    public bool IsAvailable => _breakerState.CircuitState is CircuitState.Closed or CircuitState.HalfOpen;
+    /// <summary>
+    /// Closed, half-open, or open past its break: the breaker moves an open circuit to half-open only
+    /// when a call goes through it, so an open one whose break is over must be offered the next call
+    /// (its probe), or a chain whose endpoints all broke would never be tried again.
+    /// </summary>
+    public bool IsAvailable => _breakerState.CircuitState switch
+    {
+        CircuitState.Closed or CircuitState.HalfOpen => true,
+        CircuitState.Open => _time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _probeFromTicks),
+        _ => false,
+    };
 
     public string State => _breakerState.CircuitState.ToString();
 

@@ -93,34 +93,30 @@ public sealed class SignerCommand : AsyncCommand<SignerCommand.Settings>
         var readers = Enumerable.Range(0, 2).Select(i => new AccountSnapshotReader(
             bridge, i, TimeProvider.System, loggers.CreateLogger<AccountSnapshotReader>(), Path.GetFullPath(settings.Config) + $".positions-{i}")).ToList();
         using var clearances = new ClearanceSigner(key, bridge, new MarginModel(margin), new SignedLedger<SignedClearance>(ledgerFile), readers);
-        app.MapPost("/clearances", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (ClearanceBody body, CancellationToken token) =>
-        {
-            var answer = await clearances.DecideAsync(body, token);
-            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
-        });
+        app.MapPost("/clearances", (ClearanceBody body, CancellationToken token) => AnswerAsync(() => clearances.DecideAsync(body, token)));
         var liquidations = new LiquidationSigner(key, bridge, new MarginModel(margin), readers);
-        app.MapPost("/liquidations", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (LiquidationBody body, CancellationToken token) =>
-        {
-            var answer = await liquidations.DecideAsync(body, token);
-            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
-        });
-        app.MapPost("/deleverages", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (DeleverageBody body, CancellationToken token) =>
-        {
-            var answer = await liquidations.DecideAsync(body, token);
-            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
-        });
+        app.MapPost("/liquidations", (LiquidationBody body, CancellationToken token) => AnswerAsync(() => liquidations.DecideAsync(body, token)));
+        app.MapPost("/deleverages", (DeleverageBody body, CancellationToken token) => AnswerAsync(() => liquidations.DecideAsync(body, token)));
         using var sweeps = new FeeSweepSigner(key, bridge, new SignedLedger<SignedFeeSweep>(Path.GetFullPath(settings.Config) + ".sweeps.json"), readers);
-        app.MapPost("/sweeps", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (FeeSweepBody body, CancellationToken token) =>
-        {
-            var answer = await sweeps.DecideAsync(body, token);
-            return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
-        });
+        app.MapPost("/sweeps", (FeeSweepBody body, CancellationToken token) => AnswerAsync(() => sweeps.DecideAsync(body, token)));
         var voids = new TransferVoidSigner(key, bridge, readers);
-        app.MapPost("/voids", async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> (TransferVoidBody body, CancellationToken token) =>
+        app.MapPost("/voids", (TransferVoidBody body, CancellationToken token) => AnswerAsync(() => voids.DecideAsync(body, token)));
+        // A member that cannot decide (its endpoints of a chain all failing) refuses and says why, instead of failing the request.
+        async Task<Results<Ok<MemberDecision>, UnprocessableEntity<MemberDecision>>> AnswerAsync(Func<Task<MemberDecision>> decide)
         {
-            var answer = await voids.DecideAsync(body, token);
+            MemberDecision answer;
+            try
+            {
+                answer = await decide();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                answer = MemberDecision.Refused(attestor.Member, $"cannot decide now: {e.GetType().Name}: {e.Message}");
+            }
+
             return answer.IsSigned ? TypedResults.Ok(answer) : TypedResults.UnprocessableEntity(answer);
-        });
+        }
+
         AnsiConsole.MarkupLineInterpolated($"committee member [bold]{attestor.Member}[/] listening on {signer.HttpUrl}");
         await app.RunAsync();
         return 0;

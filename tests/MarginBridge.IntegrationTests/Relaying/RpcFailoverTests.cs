@@ -1,5 +1,8 @@
 using MarginBridge.Abstractions.Breakers;
+using MarginBridge.Chains.Configuration;
+using MarginBridge.Chains.Rpc;
 using MarginBridge.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MarginBridge.IntegrationTests.Relaying;
 
@@ -35,6 +38,27 @@ public sealed class RpcFailoverTests(DevnetFixture devnet) : IAsyncLifetime
         Assert.NotNull(status.Endpoints[0].LastError);
         Assert.False(status.Endpoints[0].Serving);
         Assert.True(status.Endpoints[1].Serving);
+    }
+
+    [Fact]
+    public async Task APoolWhoseEveryEndpointBroke_TriesThemAgainOnceTheirBreakIsOver()
+    {
+        await using var proxy = FaultProxy.OnFreePort(devnet.Zk.Node.RpcUrl);
+        var pool = new RpcEndpointPool(
+            new ChainOptions { Name = "zk", RpcUrls = [proxy.Url] },
+            new RelayerOptions { RpcTimeoutMilliseconds = 1_000, EndpointBreakSeconds = 1 },
+            TimeProvider.System,
+            NullLogger.Instance);
+        var reader = new ChainReader(pool);
+
+        proxy.Mode = ProxyMode.Fail;
+        await Assert.ThrowsAnyAsync<Exception>(() => reader.GetHeadAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<AllRpcEndpointsDownException>(() => reader.GetHeadAsync(CancellationToken.None));
+
+        // Nothing but the pool's own calls goes through the endpoint: after its break the next call is its probe.
+        proxy.Mode = ProxyMode.Forward;
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.True((await reader.GetHeadAsync(CancellationToken.None)).Number > 0);
     }
 
     [Fact]

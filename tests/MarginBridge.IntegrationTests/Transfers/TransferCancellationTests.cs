@@ -114,53 +114,46 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         // The members refuse the void now (the transfer is executed); the transfer ends Executed, paid once and never refunded.
         var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
         Assert.Contains("before it could be voided", executed.Steps[^1].Detail, StringComparison.Ordinal);
-        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
-        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
-        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
+        await AssertPaidOnceNeverVoidedAsync(held, destination, trader, amount);
     }
 
-    [Fact]
-    public async Task WithdrawnCancellation_WhoseVoidTheCommitteeRefuses_IsPaidOnceTheVoidExpires_AndNeverRefunded()
+    /// <summary>
+    /// The committee refuses a void (two members cannot reach zk) and the operator withdraws the cancellation: once a final
+    /// zk block is past the void's expiry the route pays the transfer; or the trader executes it with its proof meanwhile,
+    /// and it ends Executed without going back to the route. Either way it is paid once and never refunded.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WithdrawnCancellation_IsPaidOnce_ByTheRouteOnceTheVoidExpires_OrByTheTraderMeanwhile_AndNeverRefunded(bool traderExecutesMeanwhile)
     {
-        // A transfer into zk held for liquidity, its root accepted.
         var destination = devnet.Zk;
         var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.Optimistic, devnet.AppChain);
-
         await CancelThenWithdrawAsync(held);
 
-        // The members could sign the void now; nobody asks them. Once a final zk block is past the void's expiry the route pays the transfer.
+        // The members could sign the void now; nobody asks them any more.
         await ProvideLiquidityAsync(destination, amount);
+        if (traderExecutesMeanwhile)
+        {
+            await ExecuteAsTraderAsync(held, destination, trader);
+        }
+
         await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
         await TransferTestSteps.MakeHardFinalAsync(destination);
 
         var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
-        Assert.Contains(executed.Steps, s => s.Stage == TransferStage.RootAccepted && s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
-        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
-        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
-        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
-        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
-    }
+        var givenBack = executed.Steps.Where(s => s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal)).Select(s => s.Stage);
+        if (traderExecutesMeanwhile)
+        {
+            Assert.Empty(givenBack);
+            Assert.Contains("before it could be voided (its cancellation was withdrawn)", executed.Steps[^1].Detail, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal([TransferStage.RootAccepted], givenBack);
+        }
 
-    [Fact]
-    public async Task WithdrawnCancellation_OfATransferTheTraderExecutesMeanwhile_EndsExecuted_NeitherPaidAgainNorRefunded()
-    {
-        var destination = devnet.Zk;
-        var (trader, amount, held) = await HeldInAcceptedBatchAsync(destination, devnet.AppChain, devnet.Hub);
-        await CancelThenWithdrawAsync(held);
-
-        // While the transfer waits out the void, the trader executes it with its proof; then the void expires.
-        await ProvideLiquidityAsync(destination, amount);
-        await ExecuteAsTraderAsync(held, destination, trader);
-        await DevnetFixture.AdvanceChainTimeAsync(destination, DevnetFixture.VoidLifetimeSeconds + 1);
-        await TransferTestSteps.MakeHardFinalAsync(destination);
-
-        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, held, TransferStage.Executed, TimeSpan.FromSeconds(60));
-        Assert.Contains("before it could be voided (its cancellation was withdrawn)", executed.Steps[^1].Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain(executed.Steps, s => s.Detail.StartsWith("cancellation withdrawn", StringComparison.Ordinal));
-        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
-        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
-        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
-        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+        await AssertPaidOnceNeverVoidedAsync(held, destination, trader, amount);
     }
 
     /// <summary>
@@ -201,6 +194,15 @@ public sealed partial class TransferCancellationTests(DevnetFixture devnet)
         {
             SetMemberZkEndpoints(ProxyMode.Forward);
         }
+    }
+
+    /// <summary>By the chains' events: <paramref name="held"/> executed once and was never voided, the trader holds both transfers on the destination, and the books balance.</summary>
+    private async Task AssertPaidOnceNeverVoidedAsync(string held, DevnetChain destination, DevAccount trader, BigInteger amount)
+    {
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal((1, false), (ledger.Executions[held], ledger.Voids.Contains(held)));
+        Assert.Equal(amount * 2, await DevnetFixture.VaultBalanceAsync(destination, trader.Address));
+        Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
     }
 
     private async Task ProvideLiquidityAsync(DevnetChain destination, BigInteger amount)
