@@ -74,7 +74,9 @@ public sealed class SignerTests(DevnetFixture devnet)
     [Fact]
     public async Task MemberRefusesABlockThatIsNotHardFinalYet()
     {
-        var sent = await SendAsync(devnet.Hub, devnet.AppChain, 5_000);
+        // From the optimistic chain: its finality is 20 s of chain time, which no other flow's blocks bring about
+        // meanwhile (the hub's three confirmations could come from any transaction the silo sends there).
+        var sent = await SendAsync(devnet.Optimistic, devnet.AppChain, 5_000);
         var (status, answer) = await AskAsync(devnet.Devnet.Signers[1].HttpUrl, Body(sent, 1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("not hard-final yet", answer.Refusal, StringComparison.Ordinal);
