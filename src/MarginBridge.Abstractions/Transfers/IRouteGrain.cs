@@ -35,8 +35,8 @@ public interface IRouteGrain : IGrainWithStringKey
     /// <summary>
     /// A transfer whose cancellation was withdrawn, whose void can no longer execute and which the
     /// destination has not executed comes back: into its batch (which pays it again) or, if it was
-    /// voided from the queue, into the queue in source order. The transfer is told where it stands
-    /// first; a repeated call changes nothing.
+    /// voided from the queue, into the queue (batches are cut in source order whatever the queue's).
+    /// The transfer is told where it stands first; a repeated call changes nothing.
     /// </summary>
     Task TakeBackFromVoid(TransferMessage message, string actor);
 }

@@ -1,5 +1,6 @@
 using MarginBridge.Abstractions.Accounts;
 using MarginBridge.Abstractions.Chains;
+using MarginBridge.Chains.Liquidations;
 
 namespace MarginBridge.Chains.Configuration;
 
@@ -234,9 +235,9 @@ public static class MarginBridgeOptionsValidator
             Fail("Pipeline:StuckTransactionSeconds", "must be between 1 and 3600");
         }
 
-        if (pipeline.VoidLifetimeSeconds is < 30 or > 3_600)
+        if (pipeline.VoidLifetimeSeconds is < 30 or > LiquidationRoute.MaxLifetimeSeconds)
         {
-            Fail("Pipeline:VoidLifetimeSeconds", "must be between 30 and 3600 (committee members refuse a void that lives longer than an hour)");
+            Fail("Pipeline:VoidLifetimeSeconds", $"must be between 30 and {LiquidationRoute.MaxLifetimeSeconds} (committee members refuse a void that lives longer than an hour)");
         }
 
         if (string.IsNullOrWhiteSpace(pipeline.SubmitterKeyFile))

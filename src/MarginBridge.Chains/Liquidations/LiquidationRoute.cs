@@ -15,6 +15,9 @@ public static class LiquidationRoute
 {
     public const ulong SourceChainId = 0;
 
+    /// <summary>The longest an instruction on this route may live (its expiry past the chain's time): members refuse longer.</summary>
+    public const int MaxLifetimeSeconds = 3_600;
+
     public static RouteStruct To(ChainOptions chain)
     {
         ArgumentNullException.ThrowIfNull(chain);

@@ -52,7 +52,7 @@ public sealed class FeeSweepSigner(EthECKey key, MarginBridgeOptions bridge, Sig
     private async Task<string?> DecideAsync(ChainOptions chain, ChainOptions venueChain, FeeSweepStruct sweep, CancellationToken cancellationToken)
     {
         var snapshot = await readers[0].ReadAsync(sweep.Account, cancellationToken);
-        if (ExpiryWindow.Refusal(sweep.Expiry, snapshot.HeadTimestamps[chain.ChainId], ExpiryWindow.InstructionSeconds, chain) is { } badExpiry)
+        if (ExpiryWindow.Refusal(sweep.Expiry, snapshot.HeadTimestamps[chain.ChainId], LiquidationRoute.MaxLifetimeSeconds, chain) is { } badExpiry)
         {
             return badExpiry;
         }

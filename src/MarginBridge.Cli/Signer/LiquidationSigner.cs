@@ -153,7 +153,7 @@ public sealed class LiquidationSigner(EthECKey key, MarginBridgeOptions bridge, 
         }
 
         var now = snapshot.HeadTimestamps[chain.ChainId];
-        if (ExpiryWindow.Refusal(expiry, now, ExpiryWindow.InstructionSeconds, chain) is { } badExpiry)
+        if (ExpiryWindow.Refusal(expiry, now, LiquidationRoute.MaxLifetimeSeconds, chain) is { } badExpiry)
         {
             return (null, MemberDecision.Refused(Member, badExpiry));
         }

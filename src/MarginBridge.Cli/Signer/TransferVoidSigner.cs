@@ -42,7 +42,7 @@ public sealed class TransferVoidSigner(EthECKey key, MarginBridgeOptions bridge,
     /// <summary>Null when the void may be signed; otherwise why not.</summary>
     private async Task<string?> RefusalAsync(ChainOptions destination, ChainOptions source, TransferVoidStruct transferVoid, byte[] leaf, CancellationToken cancellationToken)
     {
-        if (ExpiryWindow.Refusal(transferVoid.Expiry, await readers[0].ReadHeadTimestampAsync(destination, cancellationToken), ExpiryWindow.InstructionSeconds, destination) is { } badExpiry)
+        if (ExpiryWindow.Refusal(transferVoid.Expiry, await readers[0].ReadHeadTimestampAsync(destination, cancellationToken), LiquidationRoute.MaxLifetimeSeconds, destination) is { } badExpiry)
         {
             return badExpiry;
         }

@@ -239,8 +239,7 @@ public sealed partial class RouteGrain(
         }
         else if (!State.Queue.Exists(q => q.Message.Id == message.Id))
         {
-            var before = State.Queue.FindIndex(q => (q.Message.BlockNumber, q.Message.LogIndex).CompareTo((message.BlockNumber, message.LogIndex)) > 0);
-            State.Queue.Insert(before < 0 ? State.Queue.Count : before, new QueuedTransfer(message, time.GetUtcNow()));
+            State.Queue.Add(new QueuedTransfer(message, time.GetUtcNow()));
             await WriteAsync();
         }
     }

@@ -9,33 +9,33 @@ namespace MarginBridge.Grains.Storage;
 /// </summary>
 internal sealed class GroupCommit(Func<Task> run)
 {
-    private Task _lastWrite = Task.CompletedTask;
-    private Task? _queuedWrite;
+    private Task _lastRun = Task.CompletedTask;
+    private Task? _queuedRun;
 
     public Task RunAsync()
     {
-        if (_queuedWrite is { } shared)
+        if (_queuedRun is { } shared)
         {
             return shared;
         }
 
-        if (_lastWrite.IsCompleted)
+        if (_lastRun.IsCompleted)
         {
-            return _lastWrite = run();
+            return _lastRun = run();
         }
 
-        var running = _lastWrite;
+        var running = _lastRun;
         var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queuedWrite = _lastWrite = queued.Task;
-        _ = WriteAfterAsync(running, queued);
+        _queuedRun = _lastRun = queued.Task;
+        _ = RunAfterAsync(running, queued);
         return queued.Task;
     }
 
-    private async Task WriteAfterAsync(Task running, TaskCompletionSource queued)
+    private async Task RunAfterAsync(Task running, TaskCompletionSource queued)
     {
         // The running run's callers see its outcome; this one only waits for it to end.
         await Task.WhenAny(running);
-        _queuedWrite = null;
+        _queuedRun = null;
         try
         {
             await run();

@@ -91,7 +91,7 @@ public sealed partial class TransferVoidGrain(
         StartTimer();
         return new OperatorOutcome(true, State.Nonce == 0
             ? "no void is asked for any more; the transfer goes back to its route"
-            : $"no void is asked for any more; the one attested so far (nonce {State.Nonce} on chain {State.Message.DstChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route after that, unless it was voided first");
+            : $"no void is asked for any more; {AttestedSoFar(State.Message.DstChainId)}, and the transfer goes back to its route after that, unless it was voided first");
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -192,7 +192,7 @@ public sealed partial class TransferVoidGrain(
 
             if (decided is null)
             {
-                await Transfer.Hold($"voiding: cancellation withdrawn by operator {withdrawnBy}; the void attested so far (nonce {State.Nonce} on chain {destination.ChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time, and the transfer goes back to its route once a final block of that chain is past it");
+                await Transfer.Hold($"voiding: cancellation withdrawn by operator {withdrawnBy}; {AttestedSoFar(destination.ChainId)}, and the transfer goes back to its route once a final block of that chain is past it");
                 return;
             }
         }
@@ -206,6 +206,9 @@ public sealed partial class TransferVoidGrain(
         State.GivenBack = true;
         await EndAsync();
     }
+
+    private string AttestedSoFar(long destinationChainId) =>
+        $"the void attested so far (nonce {State.Nonce} on chain {destinationChainId}) can execute until {DateTimeOffset.FromUnixTimeSeconds((long)State.Expiry):u} in that chain's time";
 
     /// <summary>The destination's hard-final block as its relayer knows it, or null before there is one.</summary>
     private async Task<BlockRef?> HardFinalBlockAsync(ChainOptions destination, CancellationToken cancellationToken)
