@@ -14,6 +14,14 @@ public interface IChainSubmitterGrain : IGrainWithIntegerKey
     Task<SubmissionResult> Send(SubmissionRequest request);
 
     /// <summary>
+    /// Sends the requests back to back with consecutive nonces, so a call that needs the one before
+    /// it (an execution behind its root) can land in the same block. Every estimate is made before
+    /// anything is sent; the first request that would revert and all after it are not sent. The
+    /// results are those of the requests sent, then the refused one, if any.
+    /// </summary>
+    Task<IReadOnlyList<SubmissionResult>> SendInOrder(IReadOnlyList<SubmissionRequest> requests);
+
+    /// <summary>
     /// Sends the same call again with the same nonce at higher fees, when the transaction is still not
     /// mined; returns the replacement's hash, or the original's when it was mined meanwhile.
     /// </summary>

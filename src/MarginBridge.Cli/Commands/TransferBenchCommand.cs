@@ -21,6 +21,7 @@ namespace MarginBridge.Cli.Commands;
 public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Settings>
 {
     private const int SampledPerKind = 100;
+    private const int SlowestPerKind = 5;
 
     public sealed class Settings : CommandSettings
     {
@@ -61,6 +62,7 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
 
         var rows = new List<string>();
         var stages = new List<string>();
+        var slowest = new List<string>();
         using var api = new BridgeApiClient(new Uri(devnet.Silos[0].HttpUrl));
         foreach (var rate in settings.ParsedRates)
         {
@@ -77,7 +79,9 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
             }
 
             rows.AddRange(await SummarizeAsync(devnet, watcher, initiated, rootsBefore, rate, count / load.Elapsed.TotalSeconds));
-            stages.AddRange(await StageBreakdown.RowsAsync(api, [.. initiated.Where(t => watcher.Executions.ContainsKey(t.Leaf))], rate, SampledPerKind, cancellationToken));
+            IReadOnlyList<InitiatedTransfer> executed = [.. initiated.Where(t => watcher.Executions.ContainsKey(t.Leaf))];
+            stages.AddRange(await StageBreakdown.RowsAsync(api, executed, rate, SampledPerKind, cancellationToken));
+            slowest.AddRange(await StageBreakdown.SlowestRowsAsync(api, executed, t => Ratio(t, watcher), rate, SlowestPerKind, cancellationToken));
         }
 
         AnsiConsole.WriteLine();
@@ -93,6 +97,15 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
         AnsiConsole.WriteLine(StageBreakdown.Header);
         AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var row in stages)
+        {
+            AnsiConsole.WriteLine(row);
+        }
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine($"The slowest transfers, where a p99 comes from: the {SlowestPerKind} with the highest latency ÷ floor per source kind and rate, seconds between stages");
+        AnsiConsole.WriteLine(StageBreakdown.SlowestHeader);
+        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in slowest)
         {
             AnsiConsole.WriteLine(row);
         }
@@ -119,12 +132,14 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
             var done = group.Where(t => watcher.Executions.ContainsKey(t.Leaf)).ToList();
             var latencies = done.Select(t => (double)(watcher.Executions[t.Leaf].Timestamp - t.Timestamp)).ToList();
             var floors = done.Select(Floor).ToList();
-            var ratios = done.Select(t => (watcher.Executions[t.Leaf].Timestamp - t.Timestamp) / Floor(t)).ToList();
+            var ratios = done.Select(t => Ratio(t, watcher)).ToList();
             return done.Count == 0
                 ? $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | 0 of {group.Count()} | — | — | — | — | — |"
                 : $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | {done.Count} of {group.Count()} | {Percentiles.Of(latencies, 50):0.#} s / {Percentiles.Of(latencies, 99):0.#} s | {Percentiles.Of(floors, 50):0.#} s | {Percentiles.Of(ratios, 50):0.00} / {Percentiles.Of(ratios, 99):0.00} | {batchMean:0.#} | {gasPerTransfer} |";
         });
     }
+
+    private static double Ratio(InitiatedTransfer t, ExecutionWatcher watcher) => (watcher.Executions[t.Leaf].Timestamp - t.Timestamp) / Floor(t);
 
     /// <summary>
     /// Source hard finality for its layer kind plus one destination block, in seconds. Finality that is

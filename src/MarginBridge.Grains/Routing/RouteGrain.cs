@@ -50,6 +50,7 @@ public sealed partial class RouteGrain(
     private RouteStruct _route = null!;
     private byte[] _routeKey = null!;
     private bool _reminderRegistered;
+    private Task _announcing = Task.CompletedTask;
     private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
 
     private RouteState State => state.State;
@@ -99,6 +100,7 @@ public sealed partial class RouteGrain(
 
     public async Task<OperatorOutcome> Retry(string transferId)
     {
+        await AnnouncedAsync();
         var batch = BatchOf(transferId);
         if (batch is null)
         {
@@ -122,6 +124,7 @@ public sealed partial class RouteGrain(
 
     public async Task<OperatorOutcome> Reverify(string transferId)
     {
+        await AnnouncedAsync();
         var batch = BatchOf(transferId);
         if (batch is null || batch.Stage is BatchStage.Accepted or BatchStage.Done)
         {
@@ -146,6 +149,7 @@ public sealed partial class RouteGrain(
     /// </summary>
     public async Task<OperatorOutcome> Cancel(string transferId, string operatorName)
     {
+        await AnnouncedAsync();
         var queued = State.Queue.Find(q => q.Message.Id == transferId);
         if (queued is null)
         {
@@ -218,6 +222,7 @@ public sealed partial class RouteGrain(
     public async Task TakeBackFromVoid(TransferMessage message, string actor)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await AnnouncedAsync();
 
         // The transfer is told first: until it has left Voiding it ignores the route, so a batch it
         // joined after a failed attempt would never reach it. A repeat changes nothing on either side.
@@ -272,16 +277,21 @@ public sealed partial class RouteGrain(
             var headOfLine = true;
             foreach (var batch in State.Batches.ToList())
             {
-                await AnnounceAsync(batch);
-                await AdvanceAsync(batch, headOfLine, destination, cancellationToken);
-                await AnnounceAsync(batch);
+                BatchStage before;
+                do
+                {
+                    // A batch that moved on goes on in the same tick: attested, its root is sent at once.
+                    before = batch.Stage;
+                    await AdvanceAsync(batch, headOfLine, destination, cancellationToken);
+                }
+                while (batch.Stage > before && batch.Stage != BatchStage.Done);
                 headOfLine &= batch.Stage == BatchStage.Done || FullyInFlight(batch);
             }
 
             // Executions are watched for destination reorgs until hard-final, or 64 blocks deep on
             // chains whose finality is days away (an optimistic rollup's own blocks do not reorg that deep).
             var settledHeight = Math.Max(destination.HardFinalHeight, destination.Head - SettleDepth);
-            var settled = State.Batches.Where(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= settledHeight).ToList();
+            var settled = State.Batches.Where(b => b.Stage == BatchStage.Done && b.ExecutedThroughBlock <= settledHeight && FullyAnnounced(b)).ToList();
             if (settled.Count > 0)
             {
                 // Told before the batch is forgotten: a crash in between repeats this, harmlessly.
@@ -295,6 +305,7 @@ public sealed partial class RouteGrain(
             // Storage holds another version (a restarted store lost writes): continue from it;
             // what it lacks is re-derived from the chains (batch numbers taken, replay bits set).
             LogStaleState(_source.ChainId, _destination.ChainId, e.Message);
+            await AnnouncedAsync();
             _trees.Clear();
             _nextAttestation.Clear();
             await state.ReadStateAsync(CancellationToken.None);
@@ -304,6 +315,11 @@ public sealed partial class RouteGrain(
         {
             // Everything a step did is either persisted or re-derived from the chains next tick.
             LogTickFailed(_source.ChainId, _destination.ChainId, e.GetType().Name, e.Message);
+        }
+        finally
+        {
+            // Whatever the tick got to: a batch whose next step keeps failing still shows how far it got.
+            StartAnnouncing();
         }
     }
 
@@ -376,7 +392,8 @@ public sealed partial class RouteGrain(
     /// <summary>Tells each large transfer once (per activation) why it waits and until when.</summary>
     private async Task HoldLargeTransfersAsync(DateTimeOffset now)
     {
-        foreach (var queued in State.Queue.Where(q => LargeUntil(q) > now && _largeHeld.Add(q.Message.Id)))
+        // A copy: Enqueue interleaves with the tick and may add to the queue while a hold is told.
+        foreach (var queued in State.Queue.Where(q => LargeUntil(q) > now && _largeHeld.Add(q.Message.Id)).ToList())
         {
             var asset = _source.FindToken(queued.Message.SourceToken)!.Asset;
             await Transfer(queued.Message.Id).Hold($"larger than the {options.Value.Breakers.LargeTransfers[asset].Threshold} {asset} a single transfer may move at once: it waits until {LargeUntil(queued):u} before it is batched (an operator may look at it meanwhile)");
@@ -424,6 +441,9 @@ public sealed partial class RouteGrain(
             return false;
         }
 
+        // Its transfers hear of the batch before they hear they left it: their steps show the refusal.
+        await AnnouncedAsync();
+        await AnnounceAsync(batch);
         var unproven = Unproven(batch.Transfers, verification);
         var kept = batch.Transfers.Except(unproven).ToList();
         var old = batch.Number;
@@ -480,6 +500,40 @@ public sealed partial class RouteGrain(
     }
 
     /// <summary>
+    /// Telling the transfers how their batches go runs beside the ticks, not in them: those calls
+    /// journal a row per transfer, and a tick that waited for them would cut, attest and submit the
+    /// next batch that much later. One pass at a time; whatever it has not told yet the next pass
+    /// tells, in order (batched, attested, accepted, executed), since each stage is recorded only
+    /// once its transfers heard of it. Anything that changes which transfers a batch holds, or its
+    /// number, waits for the pass first (<see cref="AnnouncedAsync"/>).
+    /// </summary>
+    private void StartAnnouncing()
+    {
+        if (_announcing.IsCompleted)
+        {
+            _announcing = AnnounceAllAsync();
+        }
+    }
+
+    private async Task AnnounceAllAsync()
+    {
+        try
+        {
+            await Task.WhenAll(State.Batches.ToList().Select(AnnounceAsync));
+        }
+        catch (Exception e)
+        {
+            LogAnnounceFailed(_source.ChainId, _destination.ChainId, e.GetType().Name, e.Message);
+        }
+    }
+
+    /// <summary>Completes once no announcement is under way; the caller then changes batches as it likes, before the next pass starts.</summary>
+    private Task AnnouncedAsync() => _announcing;
+
+    private static bool FullyAnnounced(RouteBatch batch) =>
+        batch.Announced.Count == 3 && batch.ExecutionNotes.Keys.All(batch.AnnouncedExecuted.Contains);
+
+    /// <summary>
     /// Tells the batch's transfers every stage it reached that they were not told yet, then records
     /// that they were: the route's state is written first and the transfers are told from it, so
     /// a notification that failed (a crash, a store that lost a write) is simply sent again.
@@ -496,13 +550,13 @@ public sealed partial class RouteGrain(
 
         if (batch.Stage >= BatchStage.Attested && !batch.Announced.Contains("attested"))
         {
-            await ForEachOpenAsync(batch, grain => grain.MarkRootAttested(batch.Number, batch.Signers, batch.ProposedBy is not null));
+            await ForEachNotVoidingAsync(batch, grain => grain.MarkRootAttested(batch.Number, batch.Signers, batch.ProposedBy is not null));
             await RecordAnnouncedAsync(batch, "attested");
         }
 
         if (batch.Stage >= BatchStage.Accepted && !batch.Announced.Contains("accepted"))
         {
-            await ForEachOpenAsync(batch, grain => grain.MarkRootAccepted(batch.Number, batch.RootTransaction ?? "submitted by another party", batch.RootBlock));
+            await ForEachNotVoidingAsync(batch, grain => grain.MarkRootAccepted(batch.Number, batch.RootTransaction ?? "submitted by another party", batch.RootBlock));
             await RecordAnnouncedAsync(batch, "accepted");
         }
 
@@ -671,6 +725,12 @@ public sealed partial class RouteGrain(
         if (batch.RootTransactions.Count > 0)
         {
             await FollowUpAsync(batch.RootTransactions, batch.RootSentAt, batch, batch.ProposedBy is null ? "submitRoot" : "proposeRoot", cancellationToken);
+            if (headOfLine && batch.ProposedBy is null && batch.RootTransactions.Count > 0 && batch.ExecuteTransactions.Count == 0)
+            {
+                // The batch before it is in flight now: this execution can follow its root at once.
+                await SendExecutionAsync(batch, estimate: false, cancellationToken);
+            }
+
             return;
         }
 
@@ -693,22 +753,28 @@ public sealed partial class RouteGrain(
             MessageCount = (uint)batch.Transfers.Count,
             Signatures = [.. batch.Signatures.Select(s => new SignatureStruct { R = s.R.HexToByteArray(), S = s.S.HexToByteArray(), V = s.V })],
         };
-        var result = await Submitter().Send(new SubmissionRequest(_destination.Vault, submitRoot.GetCallData().ToHex(prefix: true), null, $"submitRoot {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number}"));
-        if (!result.IsSent)
+        var rootRequest = new SubmissionRequest(_destination.Vault, submitRoot.GetCallData().ToHex(prefix: true), null, $"submitRoot {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number}");
+
+        // At the head of the line the execution goes right behind the root, with the next nonce and
+        // in the same call to the submitter: both land in the same destination block.
+        var execution = headOfLine ? await PlanExecutionAsync(batch, estimate: false, cancellationToken) : null;
+        var results = await Submitter().SendInOrder(execution is null ? [rootRequest] : [rootRequest, execution.Request]);
+        if (!results[0].IsSent)
         {
             // BatchAlreadySubmitted: someone submitted it meanwhile; the next tick reads the root.
-            await WaitAsync(batch, $"the destination refuses the root: {result.Revert}");
+            await WaitAsync(batch, $"the destination refuses the root: {results[0].Revert}");
             return;
         }
 
-        batch.RootTransactions = [result.TransactionHash!];
+        batch.RootTransactions = [results[0].TransactionHash!];
         batch.RootSentAt = time.GetUtcNow();
-        await WriteAsync();
-        if (headOfLine)
+        if (execution is null)
         {
-            // Right behind the root, with the next nonce: both land in the same destination block.
-            await SendExecutionAsync(batch, estimate: false, cancellationToken);
+            await WriteAsync();
+            return;
         }
+
+        await RecordExecutionSentAsync(batch, execution, results[1]);
     }
 
     private async Task ExecuteAsync(RouteBatch batch, CancellationToken cancellationToken)
@@ -756,11 +822,24 @@ public sealed partial class RouteGrain(
 
     private async Task SendExecutionAsync(RouteBatch batch, bool estimate, CancellationToken cancellationToken)
     {
+        if (await PlanExecutionAsync(batch, estimate, cancellationToken) is { } execution)
+        {
+            await RecordExecutionSentAsync(batch, execution, await Submitter().Send(execution.Request));
+        }
+    }
+
+    /// <summary>
+    /// The execution of what the destination can pay now, first come, first served; or null, after
+    /// telling the batch why nothing can be paid. Without <paramref name="estimate"/> the gas limit is
+    /// fixed, for an execution sent behind its root before that root is mined.
+    /// </summary>
+    private async Task<PlannedExecution?> PlanExecutionAsync(RouteBatch batch, bool estimate, CancellationToken cancellationToken)
+    {
         var pending = Owed(batch).Select(i => (i, batch.Transfers[i])).ToList();
         if (pending.Count == 0)
         {
             await WaitAsync(batch, $"its last {batch.Voiding.Count} transfer(s) are being voided on the destination");
-            return;
+            return null;
         }
 
         var liquidity = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
@@ -773,11 +852,10 @@ public sealed partial class RouteGrain(
         if (plan.Payable.Count == 0)
         {
             await WaitAsync(batch, plan.Shortfall!);
-            return;
+            return null;
         }
 
-        var tree = TreeOf(batch);
-        var multiproof = tree.Multiproof(plan.Payable);
+        var multiproof = TreeOf(batch).Multiproof(plan.Payable);
         var call = new ExecuteTransfersFunction
         {
             Route = _route,
@@ -787,13 +865,20 @@ public sealed partial class RouteGrain(
             ProofFlags = multiproof.Flags,
         };
         long? gasLimit = estimate ? null : 80_000 + (40_000L * plan.Payable.Count);
-        var result = await Submitter().Send(new SubmissionRequest(_destination.Vault, call.GetCallData().ToHex(prefix: true), gasLimit, $"executeTransfers {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number} ({plan.Payable.Count})"));
+        return new PlannedExecution(
+            new SubmissionRequest(_destination.Vault, call.GetCallData().ToHex(prefix: true), gasLimit, $"executeTransfers {RouteKey.Of(_source.ChainId, _destination.ChainId)} #{batch.Number} ({plan.Payable.Count})"),
+            plan);
+    }
+
+    private async Task RecordExecutionSentAsync(RouteBatch batch, PlannedExecution execution, SubmissionResult result)
+    {
         if (!result.IsSent)
         {
             await WaitAsync(batch, $"the destination refuses the execution: {result.Revert}");
             return;
         }
 
+        var plan = execution.Plan;
         batch.ExecuteTransactions = [result.TransactionHash!];
         batch.ExecuteSentAt = time.GetUtcNow();
         batch.Executing = [.. plan.Payable];
@@ -879,6 +964,7 @@ public sealed partial class RouteGrain(
     /// </summary>
     private async Task ReverifyAsync(RouteBatch batch, ReorgRecord reorg, CancellationToken cancellationToken)
     {
+        await AnnouncedAsync();
         var undone = new List<int>();
         foreach (var leaf in batch.Executed)
         {
@@ -913,6 +999,7 @@ public sealed partial class RouteGrain(
     /// <summary>The destination holds another root under this batch number (our state was lost): take a fresh number and attest again.</summary>
     private async Task RenumberAsync(RouteBatch batch, string foreignRoot)
     {
+        await AnnouncedAsync();
         var old = batch.Number;
         _trees.Remove(old);
         batch.Number = State.NextBatchNumber++;
@@ -941,6 +1028,13 @@ public sealed partial class RouteGrain(
     /// <summary>Tells every transfer of the batch the route still owes (a transfer being voided hears only from its void).</summary>
     private Task ForEachOpenAsync(RouteBatch batch, Func<ITransferGrain, Task> action) =>
         Task.WhenAll(Owed(batch).Select(i => action(Transfer(batch.Transfers[i].Id))));
+
+    /// <summary>
+    /// Tells every transfer of the batch that is not being voided, executed ones too: a batch can go
+    /// from attested to executed in one tick, and its transfers still pass every stage in order.
+    /// </summary>
+    private Task ForEachNotVoidingAsync(RouteBatch batch, Func<ITransferGrain, Task> action) =>
+        Task.WhenAll(Enumerable.Range(0, batch.Transfers.Count).Where(i => !batch.Voiding.Contains(i)).Select(i => action(Transfer(batch.Transfers[i].Id))));
 
     /// <summary>The root the destination holds under the batch's number, or null for none.</summary>
     private async Task<string?> RootOnChainAsync(RouteBatch batch, CancellationToken cancellationToken) =>
@@ -1005,6 +1099,8 @@ public sealed partial class RouteGrain(
     private static TransferStruct ToStruct(TransferMessage m) =>
         new() { Nonce = m.Nonce, Expiry = 0, Token = m.DestinationToken, Recipient = m.Recipient, Amount = m.Amount };
 
+    private sealed record PlannedExecution(SubmissionRequest Request, LiquidityDecision Plan);
+
     private ITransferGrain Transfer(string id) => GrainFactory.GetGrain<ITransferGrain>(id);
 
     private IChainSubmitterGrain Submitter() => GrainFactory.GetGrain<IChainSubmitterGrain>(_destination.ChainId);
@@ -1014,6 +1110,9 @@ public sealed partial class RouteGrain(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: a tick failed: {ErrorType} {Error}")]
     private partial void LogTickFailed(long src, long dst, string errorType, string error);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: telling transfers of their batches failed ({ErrorType} {Error}); the next pass tells them")]
+    private partial void LogAnnounceFailed(long src, long dst, string errorType, string error);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Route {Src}->{Dst}: storage holds another version of the route's state ({Error}); reloaded it")]
     private partial void LogStaleState(long src, long dst, string error);

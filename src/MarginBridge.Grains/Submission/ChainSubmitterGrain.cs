@@ -28,34 +28,64 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
 
     private ChainReader Reader => connections.GetReader(ChainId);
 
-    public async Task<SubmissionResult> Send(SubmissionRequest request)
+    public async Task<SubmissionResult> Send(SubmissionRequest request) => (await SendInOrder([request]))[0];
+
+    public async Task<IReadOnlyList<SubmissionResult>> SendInOrder(IReadOnlyList<SubmissionRequest> requests)
     {
-        long gas;
-        if (request.GasLimit is { } limit)
+        var gasLimits = new List<long>();
+        string? revert = null;
+        foreach (var request in requests)
         {
-            gas = limit;
-        }
-        else
-        {
-            try
+            (var gas, revert) = await GasLimitAsync(request);
+            if (revert is not null)
             {
-                var estimate = await Reader.EstimateGasAsync(new CallInput(request.Data, request.To) { From = account.Address }, CancellationToken.None);
-                gas = (long)GasMargin.Over(estimate);
+                break;
             }
-            catch (RpcResponseException e) when (RevertReasons.Describe(e) is { } revert)
+
+            gasLimits.Add(gas);
+        }
+
+        var results = new List<SubmissionResult>();
+        if (gasLimits.Count > 0)
+        {
+            _nextNonce ??= await Reader.GetTransactionCountAsync(account.Address, BlockParameter.CreatePending(), CancellationToken.None);
+            var (baseFee, tip) = await Reader.GetFeesAsync(CancellationToken.None);
+            for (var i = 0; i < gasLimits.Count; i++)
             {
-                return new SubmissionResult(null, -1, revert);
+                var transaction = new SentTransaction(requests[i], _nextNonce.Value, gasLimits[i], (baseFee * 2) + tip, tip);
+                var hash = await SendSignedAsync(transaction);
+                _nextNonce++;
+                _sent[hash] = transaction;
+                LogSent(ChainId, requests[i].Purpose, transaction.Nonce, hash);
+                results.Add(new SubmissionResult(hash, transaction.Nonce, null));
             }
         }
 
-        _nextNonce ??= await Reader.GetTransactionCountAsync(account.Address, BlockParameter.CreatePending(), CancellationToken.None);
-        var (baseFee, tip) = await Reader.GetFeesAsync(CancellationToken.None);
-        var transaction = new SentTransaction(request, _nextNonce.Value, gas, (baseFee * 2) + tip, tip);
-        var hash = await SendSignedAsync(transaction);
-        _nextNonce++;
-        _sent[hash] = transaction;
-        LogSent(ChainId, request.Purpose, transaction.Nonce, hash);
-        return new SubmissionResult(hash, transaction.Nonce, null);
+        if (gasLimits.Count < requests.Count)
+        {
+            results.Add(new SubmissionResult(null, -1, revert));
+        }
+
+        return results;
+    }
+
+    /// <summary>The request's own limit, or the estimate with a margin; or the contract's error when the call would revert.</summary>
+    private async Task<(long Gas, string? Revert)> GasLimitAsync(SubmissionRequest request)
+    {
+        if (request.GasLimit is { } limit)
+        {
+            return (limit, null);
+        }
+
+        try
+        {
+            var estimate = await Reader.EstimateGasAsync(new CallInput(request.Data, request.To) { From = account.Address }, CancellationToken.None);
+            return ((long)GasMargin.Over(estimate), null);
+        }
+        catch (RpcResponseException e) when (RevertReasons.Describe(e) is { } revert)
+        {
+            return (0, revert);
+        }
     }
 
     /// <summary>Result nonce -1: the transaction is unknown to this activation or can never be mined; the caller decides anew from the chain.</summary>
