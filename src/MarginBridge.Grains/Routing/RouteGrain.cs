@@ -358,7 +358,14 @@ public sealed partial class RouteGrain(
             // Only a transfer whose leaf was found missing before is proven here; the rest are proven
             // by the members, and by the silo only if the committee refuses their batch.
             var doubtful = due.Where(t => _unprovenUntil.ContainsKey(t.Id)).ToList();
-            var stillDoubtful = doubtful.Count == 0 ? [] : doubtful.Except(await ProvenInOutboxAsync(doubtful, cancellationToken)).ToHashSet();
+            IReadOnlyList<TransferMessage> proven = [];
+            long provenAt = 0;
+            if (doubtful.Count > 0)
+            {
+                (proven, provenAt) = await ProvenInOutboxAsync(doubtful, sourceStatus.HardFinalHeight, cancellationToken);
+            }
+
+            var stillDoubtful = doubtful.Except(proven).ToHashSet();
             var transfers = due.Where(t => !stillDoubtful.Contains(t)).ToList();
             if (transfers.Count == 0)
             {
@@ -370,7 +377,8 @@ public sealed partial class RouteGrain(
             var batch = new RouteBatch
             {
                 Number = State.NextBatchNumber++,
-                SourceBlock = transfers.Max(t => t.BlockNumber),
+                // Members prove every leaf at this block: a re-proven transfer's block at the latest.
+                SourceBlock = Math.Max(transfers.Max(t => t.BlockNumber), proven.Count > 0 ? provenAt : 0),
                 Transfers = [.. transfers],
                 Root = tree.Root.ToHex(prefix: true),
             };
@@ -410,11 +418,16 @@ public sealed partial class RouteGrain(
 
     /// <summary>
     /// Transfers found missing from the source outbox before are proven again before they are
-    /// batched: only those a storage proof now shows there are returned; the others stay held.
+    /// batched: only those a storage proof now shows there are returned, with the block it was made
+    /// at; the others stay held. The proof is made at the source's hard-final height when that is
+    /// past their own blocks: the outbox only grows, so a message it holds at a hard-final block at
+    /// or after its own was sent, and a block whose state no endpoint proves any more (a devnet
+    /// node's cheat code rewrites the state of its latest block under the header's root) does not
+    /// hold a real transfer forever.
     /// </summary>
-    private async Task<IReadOnlyList<TransferMessage>> ProvenInOutboxAsync(IReadOnlyList<TransferMessage> transfers, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TransferMessage> Proven, long Block)> ProvenInOutboxAsync(IReadOnlyList<TransferMessage> transfers, long hardFinalHeight, CancellationToken cancellationToken)
     {
-        var block = transfers.Max(t => t.BlockNumber);
+        var block = Math.Max(transfers.Max(t => t.BlockNumber), hardFinalHeight);
         var verification = await VerifyInOutboxAsync(transfers, block, cancellationToken);
         foreach (var transfer in transfers)
         {
@@ -423,7 +436,7 @@ public sealed partial class RouteGrain(
 
         var doubtful = verification.IsUndecided ? transfers : Unproven(transfers, verification);
         await HoldDoubtfulAsync(doubtful, verification, block);
-        return [.. transfers.Except(doubtful)];
+        return ([.. transfers.Except(doubtful)], block);
     }
 
     /// <summary>

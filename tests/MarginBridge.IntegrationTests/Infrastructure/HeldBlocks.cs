@@ -22,16 +22,22 @@ public sealed class HeldBlocks : IAsyncDisposable
         return new HeldBlocks(chain);
     }
 
-    /// <summary>Deposits in exactly one block: waits until the transaction is in the pool, then mines one.</summary>
+    /// <summary>Deposits in exactly one block.</summary>
     public async Task<TransactionReceipt> DepositAsync(CollateralClient collateral, string from, long amount)
     {
         var deposit = collateral.DepositAsync(amount);
+        await MineWhenPooledAsync(from);
+        return await deposit;
+    }
+
+    /// <summary>Waits until a transaction from <paramref name="from"/> is in the pool, then mines one block.</summary>
+    public async Task MineWhenPooledAsync(string from)
+    {
         await Eventually.Until(
             () => _chain.Node.RpcAsync<JObject>("txpool_content"),
             pool => pool.ToString().Contains(from[2..], StringComparison.OrdinalIgnoreCase),
-            "the deposit is in the pool");
+            "the transaction is in the pool");
         await DevnetFixture.MineAsync(_chain, 1);
-        return await deposit;
     }
 
     public async ValueTask DisposeAsync() => await _chain.Node.RpcAsync<object>("evm_setAutomine", true);

@@ -1,7 +1,9 @@
 using System.Numerics;
 using MarginBridge.Abstractions.Transfers;
+using MarginBridge.Chains.Verification;
 using MarginBridge.Devnet;
 using MarginBridge.IntegrationTests.Infrastructure;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace MarginBridge.IntegrationTests.Transfers;
 
@@ -71,6 +73,41 @@ public sealed class ProofForwardingTests(DevnetFixture devnet)
         Assert.All(transfers, t => Assert.Equal(1, ledger.Executions[t.Id]));
         Assert.All(ledger.Executions, e => Assert.Equal(1, e.Value));
         Assert.Equal(ledger.Locked, ledger.Executed + ledger.Voided + ledger.InFlight);
+    }
+
+    [Fact]
+    public async Task ATransferWhoseBlockNoLongerProves_IsProvenAgainAtALaterHardFinalBlock_AndPaidOnce()
+    {
+        var trader = await devnet.NewAccountAsync();
+        await DevnetFixture.DepositAsync(devnet.AppChain, trader, 50_000);
+        string id;
+        await using (var blocks = await HeldBlocks.HoldAsync(devnet.AppChain))
+        {
+            var initiating = TransferTestSteps.InitiateAsync(devnet.AppChain, devnet.Zk, trader, 6_000);
+            await blocks.MineWhenPooledAsync(trader.Address);
+
+            // A cheat code while the transfer's block is the latest rewrites that block's state under
+            // its header's state root: no storage proof at that block verifies any more, for anyone.
+            await devnet.AppChain.Node.RpcAsync<object>("anvil_setBalance", "0x00000000000000000000000000000000000000bb", "0x1000");
+            (id, var block) = await initiating;
+            var check = await new SentMessageVerifier([devnet.AppChain.Node.Web3For(trader)], devnet.AppChain.Contracts.Vault, agreeing: 1)
+                .VerifyAsync([id.HexToByteArray()], block, CancellationToken.None);
+            Assert.False(check.IsProven, $"block {block} no longer proves the transfer");
+
+            // With no later block, the members refuse it and the silo's own proof takes it out of its batch.
+            await Eventually.Until(
+                () => devnet.Api.FindTransferAsync(id),
+                t => t?.HeldReason?.Contains("outbox by a storage proof", StringComparison.Ordinal) == true,
+                "the transfer is held: its block proves nothing");
+
+            // The outbox only grows: at the next hard-final block the transfer is proven, batched again and paid.
+            await DevnetFixture.MineAsync(devnet.AppChain, 1);
+        }
+
+        var executed = await TransferTestSteps.AwaitStageAsync(devnet.Api, id, TransferStage.Executed, TimeSpan.FromSeconds(60));
+        Assert.Contains(executed.Steps, s => s.Detail.StartsWith("taken out of batch", StringComparison.Ordinal));
+        var ledger = await BridgeLedger.ReadAsync(devnet.Devnet.Chains);
+        Assert.Equal(1, ledger.Executions[id]);
     }
 
     [Theory]
