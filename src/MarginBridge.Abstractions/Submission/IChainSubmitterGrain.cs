@@ -16,8 +16,9 @@ public interface IChainSubmitterGrain : IGrainWithIntegerKey
     /// <summary>
     /// Sends the requests back to back with consecutive nonces, so a call that needs the one before
     /// it (an execution behind its root) can land in the same block. Every estimate is made before
-    /// anything is sent; the first request that would revert and all after it are not sent. The
-    /// results are those of the requests sent, then the refused one, if any.
+    /// anything is sent; the first request that would revert and all after it are not sent, and so
+    /// are those after a send that failed once one had gone out. The results are those of the
+    /// requests sent, then the refused or failed one, if any; a failure of the first send throws.
     /// </summary>
     Task<IReadOnlyList<SubmissionResult>> SendInOrder(IReadOnlyList<SubmissionRequest> requests);
 
@@ -37,7 +38,7 @@ public sealed record SubmissionRequest(
     [property: Id(2)] long? GasLimit,
     [property: Id(3)] string Purpose);
 
-/// <param name="Revert">The contract's custom error name and arguments when the call would revert; nothing was sent.</param>
+/// <param name="Revert">Why nothing was sent: the contract's custom error name and arguments when the call would revert (or, in a sequence, the send that failed).</param>
 [GenerateSerializer, Immutable]
 public sealed record SubmissionResult(
     [property: Id(0)] string? TransactionHash,

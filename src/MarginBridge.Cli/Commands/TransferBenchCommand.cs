@@ -63,6 +63,7 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
         var rows = new List<string>();
         var stages = new List<string>();
         var slowest = new List<string>();
+        var unexecuted = new List<string>();
         using var api = new BridgeApiClient(new Uri(devnet.Silos[0].HttpUrl));
         foreach (var rate in settings.ParsedRates)
         {
@@ -82,34 +83,22 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
             IReadOnlyList<InitiatedTransfer> executed = [.. initiated.Where(t => watcher.Executions.ContainsKey(t.Leaf))];
             stages.AddRange(await StageBreakdown.RowsAsync(api, executed, rate, SampledPerKind, cancellationToken));
             slowest.AddRange(await StageBreakdown.SlowestRowsAsync(api, executed, t => Ratio(t, watcher), rate, SlowestPerKind, cancellationToken));
+            foreach (var transfer in initiated.Where(t => !watcher.Executions.ContainsKey(t.Leaf)).Take(SlowestPerKind))
+            {
+                var seen = await api.FindTransferAsync(transfer.Leaf, cancellationToken);
+                var where = seen is null ? "not seen by the silo" : $"{seen.Stage}: {seen.HeldReason ?? seen.Steps[^1].Detail}";
+                unexecuted.Add($"| {rate}/s | {transfer.Source.Options.Name} → {transfer.Destination.Options.Name} | {transfer.Leaf} | {where} |");
+            }
         }
 
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine("| rate (sent) | source kind | executed | latency p50 / p99 | floor p50 | latency ÷ floor p50 / p99 | batch size mean | gas per transfer all-in |");
-        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var row in rows)
+        WriteTable(null, "| rate (sent) | source kind | executed | latency p50 / p99 | floor p50 | latency ÷ floor p50 / p99 | batch size mean | gas per transfer all-in |", rows);
+        WriteTable($"Where the time goes: median seconds between stages, from the silo's steps, {SampledPerKind} executed transfers per source kind and rate", StageBreakdown.Header, stages);
+        if (unexecuted.Count > 0)
         {
-            AnsiConsole.WriteLine(row);
+            WriteTable($"Not executed within 120 s of the load (at most {SlowestPerKind} per rate), as the silo shows them", "| rate | route | transfer | stage |", unexecuted);
         }
 
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine($"Where the time goes: median seconds between stages, from the silo's steps, {SampledPerKind} executed transfers per source kind and rate");
-        AnsiConsole.WriteLine(StageBreakdown.Header);
-        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var row in stages)
-        {
-            AnsiConsole.WriteLine(row);
-        }
-
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine($"The slowest transfers, where a p99 comes from: the {SlowestPerKind} with the highest latency ÷ floor per source kind and rate, seconds between stages");
-        AnsiConsole.WriteLine(StageBreakdown.SlowestHeader);
-        AnsiConsole.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var row in slowest)
-        {
-            AnsiConsole.WriteLine(row);
-        }
-
+        WriteTable($"The slowest transfers, where a p99 comes from: the {SlowestPerKind} with the highest latency ÷ floor per source kind and rate, seconds between stages", StageBreakdown.SlowestHeader, slowest);
         return 0;
     }
 
@@ -137,6 +126,23 @@ public sealed class TransferBenchCommand : AsyncCommand<TransferBenchCommand.Set
                 ? $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | 0 of {group.Count()} | — | — | — | — | — |"
                 : $"| {rate}/s ({achieved:0.#}/s) | {group.Key} | {done.Count} of {group.Count()} | {Percentiles.Of(latencies, 50):0.#} s / {Percentiles.Of(latencies, 99):0.#} s | {Percentiles.Of(floors, 50):0.#} s | {Percentiles.Of(ratios, 50):0.00} / {Percentiles.Of(ratios, 99):0.00} | {batchMean:0.#} | {gasPerTransfer} |";
         });
+    }
+
+    /// <summary>A Markdown table, after a blank line and its caption.</summary>
+    private static void WriteTable(string? caption, string header, IEnumerable<string> rows)
+    {
+        AnsiConsole.WriteLine();
+        if (caption is not null)
+        {
+            AnsiConsole.WriteLine(caption);
+        }
+
+        AnsiConsole.WriteLine(header);
+        AnsiConsole.WriteLine(string.Concat(Enumerable.Repeat("|---", header.Count(c => c == '|') - 1)) + "|");
+        foreach (var row in rows)
+        {
+            AnsiConsole.WriteLine(row);
+        }
     }
 
     private static double Ratio(InitiatedTransfer t, ExecutionWatcher watcher) => (watcher.Executions[t.Leaf].Timestamp - t.Timestamp) / Floor(t);

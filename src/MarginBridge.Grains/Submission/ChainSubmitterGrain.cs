@@ -53,7 +53,18 @@ public sealed partial class ChainSubmitterGrain(ChainConnections connections, Su
             for (var i = 0; i < gasLimits.Count; i++)
             {
                 var transaction = new SentTransaction(requests[i], _nextNonce.Value, gasLimits[i], (baseFee * 2) + tip, tip);
-                var hash = await SendSignedAsync(transaction);
+                string hash;
+                try
+                {
+                    hash = await SendSignedAsync(transaction);
+                }
+                catch (Exception e) when (i > 0)
+                {
+                    // Those before it are out and their callers must hear of them: this one is reported not sent.
+                    results.Add(new SubmissionResult(null, -1, $"not sent ({e.GetType().Name}: {e.Message})"));
+                    return results;
+                }
+
                 _nextNonce++;
                 _sent[hash] = transaction;
                 LogSent(ChainId, requests[i].Purpose, transaction.Nonce, hash);
