@@ -178,10 +178,9 @@ public sealed partial class RouteGrain(
             return voiding;
         }
 
-        // The outbox only grows: absent at a hard-final block at or after the message's own, it was never sent.
+        // Absent at a hard-final block at or after the message's own, it was never sent.
         var source = await GrainFactory.GetGrain<IChainRelayerGrain>(_source.ChainId).GetStatus();
-        var block = Math.Max(queued.Message.BlockNumber, source.HardFinalHeight);
-        var verification = await connections.GetOutboxVerifier(_source.ChainId).VerifyAsync([transferId.HexToByteArray()], block, CancellationToken.None);
+        var (verification, block) = await VerifySentAsync([queued.Message], source.HardFinalHeight, CancellationToken.None);
         if (verification.IsUndecided)
         {
             return new OperatorOutcome(false, $"cannot check {_source.Name}'s outbox now: {verification.Refusal}");
@@ -419,16 +418,11 @@ public sealed partial class RouteGrain(
     /// <summary>
     /// Transfers found missing from the source outbox before are proven again before they are
     /// batched: only those a storage proof now shows there are returned, with the block it was made
-    /// at; the others stay held. The proof is made at the source's hard-final height when that is
-    /// past their own blocks: the outbox only grows, so a message it holds at a hard-final block at
-    /// or after its own was sent, and a block whose state no endpoint proves any more (a devnet
-    /// node's cheat code rewrites the state of its latest block under the header's root) does not
-    /// hold a real transfer forever.
+    /// at; the others stay held.
     /// </summary>
     private async Task<(IReadOnlyList<TransferMessage> Proven, long Block)> ProvenInOutboxAsync(IReadOnlyList<TransferMessage> transfers, long hardFinalHeight, CancellationToken cancellationToken)
     {
-        var block = Math.Max(transfers.Max(t => t.BlockNumber), hardFinalHeight);
-        var verification = await VerifyInOutboxAsync(transfers, block, cancellationToken);
+        var (verification, block) = await VerifySentAsync(transfers, hardFinalHeight, cancellationToken);
         foreach (var transfer in transfers)
         {
             _unprovenUntil.Remove(transfer.Id);
@@ -486,6 +480,19 @@ public sealed partial class RouteGrain(
         await Task.WhenAll(unproven.Select(t => Transfer(t.Id).Unbatch(old, $"not in {_source.Name}'s outbox by the silo's storage proof at block {batch.SourceBlock} after the committee refused the batch")));
         await HoldDoubtfulAsync(unproven, verification, batch.SourceBlock);
         return true;
+    }
+
+    /// <summary>
+    /// Whether the messages were sent, proven at the source's hard-final height when that is past
+    /// their own blocks (returned with the verification). The outbox only grows, so a message it
+    /// holds at a hard-final block at or after its own was sent; and a block whose state no endpoint
+    /// proves any more (a devnet node's cheat code rewrites its latest block's state under the
+    /// header's root) does not hold a real transfer forever.
+    /// </summary>
+    private async Task<(SourceVerification Verification, long Block)> VerifySentAsync(IReadOnlyList<TransferMessage> transfers, long hardFinalHeight, CancellationToken cancellationToken)
+    {
+        var block = Math.Max(transfers.Max(t => t.BlockNumber), hardFinalHeight);
+        return (await VerifyInOutboxAsync(transfers, block, cancellationToken), block);
     }
 
     private Task<SourceVerification> VerifyInOutboxAsync(IReadOnlyList<TransferMessage> transfers, long block, CancellationToken cancellationToken) =>
